@@ -1,5 +1,7 @@
 package certwise
 
+import "context"
+
 // VerdictID is the decision on a certification. The IDs are a stable
 // interface: users script against them.
 type VerdictID string
@@ -119,4 +121,11 @@ type Reference struct {
 	Section string `json:"section,omitempty"`
 	Topic   string `json:"topic"`
 	Note    string `json:"note,omitempty"`
+}
+
+// Evaluator turns Answers into an Evaluation. rules.Engine implements it.
+type Evaluator interface {
+	// Evaluate validates the answers (EINVALID naming the field) and
+	// evaluates them.
+	Evaluate(ctx context.Context, a Answers) (*Evaluation, error)
 }

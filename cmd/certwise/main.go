@@ -35,6 +35,14 @@ var commandFactories []func(*app) *cobra.Command
 
 func registerCommand(f func(*app) *cobra.Command) { commandFactories = append(commandFactories, f) }
 
+// subcommandFactories holds subcommands registered by files other than their
+// parent's, keyed by the parent's name (e.g. "roles").
+var subcommandFactories = map[string][]func(*app) *cobra.Command{}
+
+func registerSubcommand(parent string, f func(*app) *cobra.Command) {
+	subcommandFactories[parent] = append(subcommandFactories[parent], f)
+}
+
 // exitError carries an exit status through cobra.
 type exitError struct {
 	code int
@@ -64,7 +72,11 @@ using public research data on how exposed your occupation's work is to generativ
 		"read the public data files in `DIR` (layout of ../shared/data) instead of the embedded snapshot; also CERTWISE_DATA")
 	cmds := make([]*cobra.Command, 0, len(commandFactories))
 	for _, f := range commandFactories {
-		cmds = append(cmds, f(a))
+		c := f(a)
+		for _, sf := range subcommandFactories[c.Name()] {
+			c.AddCommand(sf(a))
+		}
+		cmds = append(cmds, c)
 	}
 	sort.Slice(cmds, func(i, j int) bool { return cmds[i].Name() < cmds[j].Name() })
 	root.AddCommand(cmds...)
