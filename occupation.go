@@ -147,8 +147,9 @@ type ExposureData interface {
 // TitleEntry is one job title of an occupation: its official title or one
 // of O*NET's alternate titles.
 type TitleEntry struct {
-	Code  string `json:"code"`
-	Title string `json:"title"`
+	Code     string `json:"code"`
+	Title    string `json:"title"`
+	Official bool   `json:"official,omitempty"` // the occupation's own title, not an alternate
 }
 
 // TitleCandidate is one occupation a title matched.
