@@ -129,3 +129,32 @@ type Evaluator interface {
 	// evaluates them.
 	Evaluate(ctx context.Context, a Answers) (*Evaluation, error)
 }
+
+// AdviceInput is what the decision engine hands an Advisor once a verdict is
+// reached: the verdict, the answers, and everything the engine derived.
+// Occupation is nil when the role could not be resolved to one.
+type AdviceInput struct {
+	Verdict         VerdictID
+	Answers         *Answers
+	Occupation      *Occupation
+	WorkMix         WorkMix
+	Level           ExposureLevel
+	Leverage        bool
+	Recommendations []Recommendation
+	OpenConditions  []string   // names of the four conditions that do not hold
+	OpenQuestions   []Question // the questions whose status is not "clear"
+}
+
+// Advice is an Advisor's answer: the person's role type with the figures
+// that decided it, and next steps filled from the person's own data.
+type Advice struct {
+	RoleType      RoleType
+	RoleTypeBasis string
+	NextSteps     []NextStep
+}
+
+// Advisor turns a verdict into concrete, data-backed next steps. The advice
+// package implements it; the decision engine calls it when one is wired.
+type Advisor interface {
+	Advise(ctx context.Context, in AdviceInput) (Advice, error)
+}
