@@ -109,11 +109,89 @@ type Alternative struct {
 	Why   string `json:"why"`
 }
 
-// NextStep is one concrete action, with the data behind it.
+// NextStep is one concrete action, with the data behind it. Kind says which
+// of the typed fields carry that data; a field that does not apply is empty.
 type NextStep struct {
 	Action   string         `json:"action"`
 	Why      string         `json:"why,omitempty"`
 	Evidence map[string]any `json:"evidence,omitempty"`
+
+	Kind           string             `json:"kind,omitempty"` // see the NextStep* kinds
+	Activities     []ActivityEvidence `json:"activities,omitempty"`
+	Targets        []TransitionTarget `json:"targets,omitempty"`
+	Shift          *WorkShift         `json:"shift,omitempty"`
+	Certifications []Recommendation   `json:"certifications,omitempty"`
+	TotalCostUSD   *float64           `json:"total_cost_usd,omitempty"`
+	TotalHours     *float64           `json:"total_hours,omitempty"`
+	Questions      []string           `json:"questions,omitempty"`
+}
+
+// The kinds of next step.
+const (
+	NextStepAppliedProjects = "applied_projects"      // Activities: where to apply AI first
+	NextStepTransition      = "transition_targets"    // Targets: less exposed occupations to move to
+	NextStepTargetCerts     = "target_certifications" // Certifications serving the targets
+	NextStepShiftWork       = "shift_work"            // Shift and Activities: work to move toward ownership
+	NextStepHandOff         = "hand_off"              // Activities: compressible work to hand to AI tools
+	NextStepCertifications  = "certifications"        // Certifications with totals
+	NextStepPairedProject   = "paired_project"        // Activities: the project to pair with a credential
+	NextStepQuestions       = "questions"             // Questions still open
+)
+
+// ActivityEvidence is one work activity (IWA) of the person's role with the
+// figures that put it in a next step.
+type ActivityEvidence struct {
+	IWA   string    `json:"iwa"`
+	Title string    `json:"title"`
+	Class WorkClass `json:"class"`
+	// Share is the activity's share of the person's work: their own
+	// activity_shares when given, else the occupation's weight.
+	Share       float64 `json:"share"`
+	ShareSource string  `json:"share_source,omitempty"` // activity_shares or occupation
+	// Applicability is how well generative AI handles the activity today in
+	// the Working-with-AI data: the mean of completion × scope over the user
+	// and AI sides that have enough conversations (nil without figures).
+	Applicability *float64 `json:"applicability,omitempty"`
+	Score         *float64 `json:"score,omitempty"` // Share × Applicability
+	Project       string   `json:"project,omitempty"`
+	Measure       string   `json:"measure,omitempty"`
+}
+
+// SharedActivity is an activity the person's role has in common with a
+// transition target, with its weight in each.
+type SharedActivity struct {
+	IWA          string  `json:"iwa"`
+	Title        string  `json:"title"`
+	Share        float64 `json:"share"`         // in the person's work
+	TargetWeight float64 `json:"target_weight"` // in the target occupation
+}
+
+// TransitionTarget is an occupation the person could move to: less exposed,
+// growing faster, at a comparable preparation level.
+type TransitionTarget struct {
+	Code               string           `json:"code"`
+	Title              string           `json:"title"`
+	Via                []string         `json:"via"` // onet_related, shared_activities
+	ExposureLevel      ExposureLevel    `json:"exposure_level"`
+	GPT4Beta           *float64         `json:"gpt4_beta"`
+	CompressibleShare  *float64         `json:"compressible_share"`
+	ProjectedGrowthPct *float64         `json:"projected_growth_pct"`
+	MedianWage         *float64         `json:"median_wage"`
+	JobZone            *int             `json:"job_zone"`
+	Overlap            float64          `json:"overlap"` // share of the person's work the target also does, 0..1
+	SharedActivities   []SharedActivity `json:"shared_activities"`
+	Certifications     []Recommendation `json:"certifications,omitempty"`
+}
+
+// WorkShift is how much of the work mix to move from reporting and
+// coordination toward the kinds of work that carry ownership.
+type WorkShift struct {
+	From            []WorkClass `json:"from"`
+	To              WorkClass   `json:"to"`
+	CurrentShare    float64     `json:"current_share"`              // of To in the person's mix
+	OccupationShare *float64    `json:"occupation_share,omitempty"` // of To in the occupation
+	CompressibleNow float64     `json:"compressible_now"`
+	MovePoints      float64     `json:"move_points"` // share of the week to move into To, 0..1
 }
 
 // Reference points to a section of the seed guide or a related topic.
