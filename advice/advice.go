@@ -33,7 +33,7 @@ const (
 	strongestActs    = 5 // the person's activities that seed shared-activity targets
 	maxShared        = 5 // shared activities listed per target
 	certsPerTarget   = 3
-	relatedLift      = 0.05 // ranking lift for O*NET's curated related occupations
+	maxRelated       = 3    // target slots reserved for O*NET's related occupations
 	sameLevelMargin  = 0.10 // same exposure level needs this much less compressible work
 	shiftMargin      = 0.05 // redesign aims this far below the compressible threshold
 	minShift         = 0.10 // the smallest shift worth planning

@@ -196,7 +196,7 @@ func TestReassessFollowsTheData(t *testing.T) {
 		{"typist starts growing", func(f *fakeData) { f.occs["99-0003.00"].ProjectedGrowthPct = f64(3) }, []string{"99-0003.00", "99-0002.00", "99-0005.00"}},
 		{"auditor shrinks", func(f *fakeData) { f.occs["99-0005.00"].ProjectedGrowthPct = f64(-6) }, []string{"99-0002.00"}},
 		{"advisor turns structural", func(f *fakeData) { f.occs["99-0002.00"].ExposureLevel = certwise.ExposureStructural }, []string{"99-0005.00"}},
-		{"architect's zone drops", func(f *fakeData) { f.occs["99-0004.00"].JobZone = intp(3) }, []string{"99-0002.00", "99-0005.00", "99-0004.00"}},
+		{"architect's zone drops", func(f *fakeData) { f.occs["99-0004.00"].JobZone = intp(3) }, []string{"99-0002.00", "99-0004.00", "99-0005.00"}},
 		{"clerk's zone rises", func(f *fakeData) { f.occs["99-0001.00"].JobZone = intp(4) }, []string{"99-0002.00", "99-0004.00"}},
 		{"related list dropped", func(f *fakeData) { f.occs["99-0001.00"].Related = nil }, []string{"99-0002.00", "99-0005.00"}},
 	}

@@ -12,8 +12,8 @@ import (
 // to measure so that the result shows up as output.
 var projectTemplates = map[certwise.WorkClass]struct{ project, measure string }{
 	certwise.Reporting: {
-		"For two weeks, let an AI assistant produce the first draft whenever you %s; check and correct every draft yourself before it leaves your desk.",
-		"Minutes per item against a two-week baseline before the trial, and how many drafts went out with only light edits.",
+		"For two weeks, hand the first pass to an AI assistant each time you %s, and check every result yourself before anyone relies on it.",
+		"Minutes per item against a two-week baseline before the trial, and how many results needed only light corrections.",
 	},
 	certwise.Coordination: {
 		"Have an AI assistant prepare the first pass (summaries, schedules, follow-up lists) each time you %s, for two weeks.",

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/certwise/certwise"
 )
@@ -91,12 +92,17 @@ func (a *Advisor) redesign(in certwise.AdviceInput) []certwise.NextStep {
 				shift.OccupationShare = ptr(round(v, 4))
 			}
 		}
-		why := fmt.Sprintf("%s is %s of your work now", classNames[p.class], pct(mix[p.class]))
+		why := fmt.Sprintf("%s is %s of your work now", upperFirst(classNames[p.class]), pct(mix[p.class]))
 		if shift.OccupationShare != nil {
 			why += fmt.Sprintf(" and %s of the occupation's", pct(*shift.OccupationShare))
 		}
-		why += fmt.Sprintf("; moving %s of the week here, with the other shifts, brings reporting and coordination from %s to below %s.",
-			pct(p.points), pct(comp), pct(certwise.CompressibleThreshold))
+		if comp >= certwise.CompressibleThreshold {
+			why += fmt.Sprintf("; moving %s of the week here, with the other shifts, brings reporting and coordination from %s to below %s.",
+				pct(p.points), pct(comp), pct(certwise.CompressibleThreshold))
+		} else {
+			why += fmt.Sprintf("; with the other shifts, this moves %s of your week from reporting and coordination (%s now) to work you own.",
+				pct(move), pct(comp))
+		}
 		action := fmt.Sprintf("Take on more %s: about %s of your week, through the activities below.", classNames[p.class], pct(p.points))
 		if len(p.carriers) == 0 {
 			action = fmt.Sprintf("Take on more %s, about %s of your week; your occupation's data lists no activity of this kind, so agree with your manager which outcome you will own.", classNames[p.class], pct(p.points))
@@ -106,6 +112,13 @@ func (a *Advisor) redesign(in certwise.AdviceInput) []certwise.NextStep {
 		})
 	}
 	return steps
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // carriers returns the occupation's activities of a class, heaviest first

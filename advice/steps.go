@@ -144,16 +144,7 @@ func (a *Advisor) reassess(ctx context.Context, in certwise.AdviceInput) ([]cert
 		}
 		kept = append(kept, c)
 	}
-	sort.Slice(kept, func(i, j int) bool {
-		si, sj := rankScore(kept[i]), rankScore(kept[j])
-		if si != sj {
-			return si > sj
-		}
-		return kept[i].occ.Code < kept[j].occ.Code
-	})
-	if len(kept) > maxTargets {
-		kept = kept[:maxTargets]
-	}
+	kept = pickTargets(kept)
 	evidence := map[string]any{"candidates_examined": examined, "targets_passing": len(kept)}
 	if len(kept) == 0 {
 		return []certwise.NextStep{{
@@ -237,11 +228,31 @@ func comparablePrep(o, cur *certwise.Occupation) bool {
 	return d >= -1 && d <= 1
 }
 
-func rankScore(c *candidate) float64 {
-	if c.related {
-		return c.overlap + relatedLift
+// pickTargets keeps up to maxRelated of O*NET's related occupations (curated
+// by its analysts), best overlap first, then fills up to maxTargets with the
+// best overlap among the rest, whatever their source.
+func pickTargets(cands []*candidate) []*candidate {
+	sort.Slice(cands, func(i, j int) bool {
+		if cands[i].overlap != cands[j].overlap {
+			return cands[i].overlap > cands[j].overlap
+		}
+		return cands[i].occ.Code < cands[j].occ.Code
+	})
+	var out, rest []*candidate
+	for _, c := range cands {
+		if c.related && len(out) < maxRelated {
+			out = append(out, c)
+		} else {
+			rest = append(rest, c)
+		}
 	}
-	return c.overlap
+	for _, c := range rest {
+		if len(out) == maxTargets {
+			break
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // target builds a TransitionTarget with the activities the person already
