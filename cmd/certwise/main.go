@@ -11,11 +11,13 @@ import (
 	"os"
 	"os/signal"
 	"sort"
+	"sync"
 	"syscall"
 
 	"github.com/spf13/cobra"
 
 	"github.com/certwise/certwise"
+	"github.com/certwise/certwise/exposure"
 )
 
 // app carries what every command shares: the streams, the logger and the
@@ -27,6 +29,10 @@ type app struct {
 	stderr  io.Writer
 	logger  *slog.Logger
 	dataDir string // --data or CERTWISE_DATA; "" means the embedded snapshot
+
+	modelOnce sync.Once // guards the exposure model, loaded by model() in data.go
+	modelVal  *exposure.Model
+	modelErr  error
 }
 
 // commandFactories is filled by each command's file in its init function, so

@@ -1,0 +1,116 @@
+package exposure
+
+import "github.com/certwise/certwise"
+
+// Input is the content of the public data files, already parsed, that Build
+// turns into a Model. The dataset package fills it; this package does no file
+// I/O. Each slice holds one file's rows in file order.
+type Input struct {
+	Occupations []OccupationName      // O*NET Occupation Data
+	AltTitles   []certwise.TitleEntry // O*NET Alternate Titles
+	Tasks       []TaskStatement       // O*NET Task Statements
+	Labels      []TaskLabel           // GPTs-are-GPTs full_labelset.tsv
+	TaskDWAs    []TaskDWA             // O*NET Tasks to DWAs
+	DWAs        []DWA                 // O*NET DWA Reference
+	IWAs        []IWA                 // O*NET IWA Reference
+	GWAs        []GWA                 // O*NET Content Model Reference, generalized work activities only
+	JobZones    []JobZone             // O*NET Job Zones
+	Related     []Related             // O*NET Related Occupations
+	IWAMetrics  []IWAMetric           // Working with AI iwa_metrics.csv
+	SOCWeights  []SOCWeights          // Working with AI soc_iwa_weights.csv
+	SOCTitles   []SOCTitle            // Working with AI soc_ai_applicability_scores.csv (titles only)
+	OEWS        []OEWSRow             // BLS OEWS May 2021 national
+	Projections []Projection          // BLS employment projections 2020-2030
+	// Statements keeps task statements in the model (Occupation.Tasks).
+	Statements bool
+}
+
+// OccupationName is one O*NET-SOC occupation and its official title.
+type OccupationName struct{ Code, Title string }
+
+// TaskStatement is one O*NET task.
+type TaskStatement struct {
+	Code      string
+	ID        int
+	Statement string
+	Type      string // Core, Supplemental or "" (n/a)
+}
+
+// TaskLabel is one task's exposure labels from GPTs-are-GPTs.
+type TaskLabel struct {
+	Code  string
+	ID    int
+	Type  string // Core, Supplemental or ""
+	GPT4  string // E0, E1 or E2
+	Human string // E0, E1 or E2
+}
+
+// TaskDWA links a task to a detailed work activity.
+type TaskDWA struct {
+	Code string
+	ID   int
+	DWA  string
+}
+
+// DWA is a detailed work activity and the IWA it belongs to.
+type DWA struct{ ID, IWA string }
+
+// IWA is an intermediate work activity and its generalized work activity.
+type IWA struct{ ID, GWA, Title string }
+
+// GWA is a generalized work activity of O*NET's content model.
+type GWA struct{ ID, Name string }
+
+// JobZone is an occupation's preparation level (1-5).
+type JobZone struct {
+	Code string
+	Zone int
+}
+
+// Related is one related occupation with its rank (Index, 1 = closest).
+type Related struct {
+	Code, Related string
+	Index         int
+}
+
+// IWAMetric is how generative AI is used for one IWA in the Working-with-AI
+// data. Completion and scope are nil where the IWA had no conversations on
+// that side.
+type IWAMetric struct {
+	IWA                          string
+	ShareUser, ShareAI           float64
+	CompletionUser, CompletionAI *float64
+	ScopeUser, ScopeAI           *float64
+}
+
+// SOCWeights is one 6-digit SOC code's IWA weights (zero weights left out).
+type SOCWeights struct {
+	SOC     string
+	Weights []IWAWeight
+}
+
+// IWAWeight is one IWA's weight in an occupation.
+type IWAWeight struct {
+	IWA    string
+	Weight float64
+}
+
+// SOCTitle is the Working-with-AI title of a 6-digit SOC code.
+type SOCTitle struct{ SOC, Title string }
+
+// OEWSRow is one occupation row of the BLS OEWS national file. Employment and
+// MedianWage are nil where BLS suppresses or top-codes the figure.
+type OEWSRow struct {
+	Code       string // e.g. 15-1252
+	Title      string
+	Group      string // total, major, minor, broad, detailed
+	Employment *int64
+	MedianWage *float64 // annual
+}
+
+// Projection is the projected percent change in employment 2020-2030 of one
+// occupation title.
+type Projection struct {
+	Title string
+	Pct   float64
+}
