@@ -1,0 +1,125 @@
+// Package storeutil holds what the sqlite and postgres assessment stores
+// share: reading embedded migrations, encoding the JSON columns, the
+// creation clock and the delete-token comparison. It knows no database.
+package storeutil
+
+import (
+	"crypto/subtle"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/certwise/certwise"
+)
+
+// Migration is one schema change: version N comes from a file named
+// "000N_description.sql".
+type Migration struct {
+	Version int
+	Name    string
+	SQL     string
+}
+
+// Migrations reads the *.sql files in dir of fsys, ordered by version.
+// Versions must start at 1 and have no gaps or repeats, so that a store can
+// tell exactly which ones it has applied.
+func Migrations(fsys fs.FS, dir string) ([]Migration, error) {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return nil, fmt.Errorf("read migrations: %w", err)
+	}
+	var ms []Migration
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || path.Ext(name) != ".sql" {
+			continue
+		}
+		num, _, ok := strings.Cut(name, "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil || v < 1 {
+			return nil, fmt.Errorf("migration %s: name must be NNNN_description.sql", name)
+		}
+		b, err := fs.ReadFile(fsys, path.Join(dir, name))
+		if err != nil {
+			return nil, fmt.Errorf("read migration %s: %w", name, err)
+		}
+		ms = append(ms, Migration{Version: v, Name: name, SQL: string(b)})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].Version < ms[j].Version })
+	for i, m := range ms {
+		if m.Version != i+1 {
+			return nil, fmt.Errorf("migration %s: version %d, want %d (versions start at 1 without gaps)", m.Name, m.Version, i+1)
+		}
+	}
+	if len(ms) == 0 {
+		return nil, fmt.Errorf("no migrations in %s", dir)
+	}
+	return ms, nil
+}
+
+// Now is the creation time a store records: UTC, truncated to the
+// microsecond that both SQLite text and PostgreSQL timestamptz keep.
+func Now() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }
+
+// TimeLayout is how the sqlite store writes times: fixed width, so text
+// order is time order.
+const TimeLayout = "2006-01-02T15:04:05.000000Z"
+
+// Encode returns the JSON columns of a.
+func Encode(a *certwise.Assessment) (answers, evaluation []byte, err error) {
+	answers, err = json.Marshal(a.Answers)
+	if err != nil {
+		return nil, nil, fmt.Errorf("encode answers: %w", err)
+	}
+	evaluation, err = json.Marshal(a.Evaluation)
+	if err != nil {
+		return nil, nil, fmt.Errorf("encode evaluation: %w", err)
+	}
+	return answers, evaluation, nil
+}
+
+// Decode fills a's Answers and Evaluation from their JSON columns.
+func Decode(a *certwise.Assessment, answers, evaluation []byte) error {
+	if err := json.Unmarshal(answers, &a.Answers); err != nil {
+		return fmt.Errorf("decode answers of %s: %w", a.ID, err)
+	}
+	if err := json.Unmarshal(evaluation, &a.Evaluation); err != nil {
+		return fmt.Errorf("decode evaluation of %s: %w", a.ID, err)
+	}
+	return nil
+}
+
+// TokenMatches reports, in constant time, whether a presented delete-token
+// hash equals the stored one. An empty stored hash never matches.
+func TokenMatches(stored, presented []byte) bool {
+	return len(stored) > 0 && subtle.ConstantTimeCompare(stored, presented) == 1
+}
+
+// NotFound is the ENOTFOUND error for an absent assessment.
+func NotFound(id string) error {
+	return certwise.Errorf(certwise.ENOTFOUND, "id", "no assessment %q", id)
+}
+
+// PreviousNotFound is the ENOTFOUND error for a revisit of an absent
+// assessment.
+func PreviousNotFound(id string) error {
+	return certwise.Errorf(certwise.ENOTFOUND, "previous_id", "no assessment %q to revisit", id)
+}
+
+// Conflict is the ECONFLICT error for an id already taken.
+func Conflict(id string) error {
+	return certwise.Errorf(certwise.ECONFLICT, "id", "assessment %q already exists", id)
+}
+
+// Forbidden is the EFORBIDDEN error for a wrong delete token.
+func Forbidden() error {
+	return certwise.Errorf(certwise.EFORBIDDEN, "delete_token", "the delete token does not match")
+}
+
+// MaxVersions bounds how far ListVersions follows PreviousID links.
+const MaxVersions = 1000

@@ -1,0 +1,94 @@
+package storeutil
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/certwise/certwise"
+)
+
+func TestMigrations(t *testing.T) {
+	tests := []struct {
+		name    string
+		files   map[string]string
+		want    []int
+		wantErr string
+	}{
+		{"ordered", map[string]string{"m/0002_b.sql": "B", "m/0001_a.sql": "A", "m/README": "x"}, []int{1, 2}, ""},
+		{"gap", map[string]string{"m/0001_a.sql": "A", "m/0003_c.sql": "C"}, nil, "want 2"},
+		{"repeat", map[string]string{"m/0001_a.sql": "A", "m/0001_b.sql": "B"}, nil, "want 2"},
+		{"bad name", map[string]string{"m/init.sql": "A"}, nil, "NNNN_description"},
+		{"zero", map[string]string{"m/0000_a.sql": "A"}, nil, "NNNN_description"},
+		{"empty", map[string]string{"m/README": "x"}, nil, "no migrations"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{}
+			for name, body := range tt.files {
+				fsys[name] = &fstest.MapFile{Data: []byte(body)}
+			}
+			ms, err := Migrations(fsys, "m")
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v, want one containing %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ms) != len(tt.want) {
+				t.Fatalf("got %d migrations, want %d", len(ms), len(tt.want))
+			}
+			for i, m := range ms {
+				if m.Version != tt.want[i] {
+					t.Errorf("migration %d version = %d, want %d", i, m.Version, tt.want[i])
+				}
+			}
+			if ms[0].SQL != "A" {
+				t.Errorf("first SQL = %q, want %q", ms[0].SQL, "A")
+			}
+		})
+	}
+}
+
+func TestTokenMatches(t *testing.T) {
+	h := certwise.HashDeleteToken("secret")
+	tests := []struct {
+		name              string
+		stored, presented []byte
+		want              bool
+	}{
+		{"same", h, certwise.HashDeleteToken("secret"), true},
+		{"different", h, certwise.HashDeleteToken("Secret"), false},
+		{"short", h, h[:31], false},
+		{"nil presented", h, nil, false},
+		{"empty stored", nil, nil, false},
+	}
+	for _, tt := range tests {
+		if got := TokenMatches(tt.stored, tt.presented); got != tt.want {
+			t.Errorf("%s: TokenMatches = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestEncodeDecode(t *testing.T) {
+	a := &certwise.Assessment{ID: "x"}
+	a.Answers.Role.Title = "Ingénieure 数据 🚀"
+	a.Evaluation.Verdict = certwise.VerdictApplyFirst
+	ans, ev, err := Encode(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b certwise.Assessment
+	if err := Decode(&b, ans, ev); err != nil {
+		t.Fatal(err)
+	}
+	if b.Answers.Role.Title != a.Answers.Role.Title || b.Evaluation.Verdict != a.Evaluation.Verdict {
+		t.Fatalf("round trip lost data: %+v", b)
+	}
+	if err := Decode(&b, []byte("{"), ev); err == nil {
+		t.Fatal("Decode accepted broken JSON")
+	}
+}
