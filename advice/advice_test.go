@@ -316,14 +316,17 @@ func TestOpenQuestions(t *testing.T) {
 	out := advise(t, a, certwise.AdviceInput{Verdict: certwise.VerdictClarifyFirst, Level: certwise.ExposureUnknown,
 		OpenConditions: []string{"exposure_understood", "trajectory_defined"},
 		OpenQuestions: []certwise.Question{
-			{ID: "target", Question: "Does the credential map to a role you want?", Status: "open"},
+			{ID: "target_role", Question: "Does the credential map to a role you want?", Status: "open"},
 			{ID: "gap", Question: "Which gap?", Status: "clear"},
+			{ID: "authority", Question: "Will it widen what you own?", Answer: "You expect knowledge only.", Status: "weak"},
+			{ID: "positioning", Question: "Shield or advance?", Status: "open"},
 		}})
 	s := out.NextSteps[0]
-	if s.Kind != certwise.NextStepQuestions || len(s.Questions) != 3 {
+	if s.Kind != certwise.NextStepQuestions || len(s.Questions) != 4 {
 		t.Fatalf("questions %q", s.Questions)
 	}
-	if !strings.Contains(s.Questions[0], "O*NET code") || s.Questions[2] != "Does the credential map to a role you want?" {
+	if !strings.Contains(s.Questions[0], "O*NET code") || !strings.Contains(s.Questions[1], "Which role") ||
+		s.Questions[2] != "Will it widen what you own? (so far: You expect knowledge only)" || s.Questions[3] != "Shield or advance?" {
 		t.Errorf("questions %q", s.Questions)
 	}
 	out = advise(t, a, certwise.AdviceInput{Verdict: certwise.VerdictAvoid, Answers: &certwise.Answers{

@@ -137,11 +137,20 @@ func openQuestions(in certwise.AdviceInput) []certwise.NextStep {
 			add(c)
 		}
 	}
+	conds := map[string]bool{}
+	for _, c := range in.OpenConditions {
+		conds[c] = true
+	}
 	for _, q := range in.OpenQuestions {
-		if q.Status == "clear" {
-			continue
+		switch {
+		case q.Status == "clear":
+		case q.ID == "target_role" && conds["trajectory_defined"]:
+			// Already asked through the trajectory condition.
+		case q.Status == "weak" && strings.TrimSpace(q.Answer) != "":
+			add(q.Question + " (so far: " + strings.TrimSuffix(strings.TrimSpace(q.Answer), ".") + ")")
+		default:
+			add(q.Question)
 		}
-		add(q.Question)
 	}
 	action := "Answer these questions before spending on a certification."
 	why := "Each one is still open in your answers, and the verdict turns on them."
