@@ -172,7 +172,7 @@ func TestReassessTargets(t *testing.T) {
 	if len(adv.Certifications) != 1 || adv.Certifications[0].ID != "cert-for-99-0002.00" {
 		t.Errorf("target certifications %+v", adv.Certifications)
 	}
-	if rec.reqs[0].RoleCode != "99-0001.00" || rec.reqs[0].Gap != "prompting" || rec.reqs[0].TargetCode == "" {
+	if r := rec.reqs[0]; r.RoleCode != "" || r.Gap != "" || r.TargetCode != "99-0002.00" || r.Top != certsPerTarget {
 		t.Errorf("recommend request %+v", rec.reqs[0])
 	}
 	if !equal(s.Targets[1].Via, []string{"shared_activities"}) {

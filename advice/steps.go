@@ -159,17 +159,24 @@ func (a *Advisor) reassess(ctx context.Context, in certwise.AdviceInput) ([]cert
 	for _, c := range kept {
 		t := target(c, acts)
 		if a.rec != nil {
-			req := certwise.RecommendRequest{TargetCode: c.occ.Code, Gap: in.Answers.CapabilityGap, Top: certsPerTarget}
-			if cur != nil {
-				req.RoleCode = cur.Code
-			}
-			recs, err := a.rec.Recommend(ctx, req)
+			// The target alone: a gap or the current role would let in
+			// certifications that do not serve the target.
+			recs, err := a.rec.Recommend(ctx, certwise.RecommendRequest{TargetCode: c.occ.Code, Top: certsPerTarget})
 			if err != nil {
 				return nil, fmt.Errorf("certifications for target %s: %w", c.occ.Code, err)
 			}
 			t.Certifications = recs
 		}
 		targets = append(targets, t)
+	}
+	if a.rec != nil {
+		n := 0
+		for _, t := range targets {
+			if len(t.Certifications) > 0 {
+				n++
+			}
+		}
+		evidence["targets_with_certifications"] = n
 	}
 	steps := []certwise.NextStep{{
 		Kind: certwise.NextStepTransition,
