@@ -247,9 +247,12 @@ func Build(in *Input) (*Model, error) {
 		o.Sources["employment"] = lf.source
 		o.Sources["median_wage"] = lf.wageSource
 		titles := []string{officialBySOC[soc], socTitle[soc], lf.title, socTitle[standIn[soc]], lf.aggTitle}
-		if pct, t, ok := proj.match(titles); ok {
+		if pct, t, combined, ok := proj.match(titles); ok {
 			o.ProjectedGrowthPct = ptr(pct)
 			o.Sources["projected_growth_pct"] = fmt.Sprintf("%s, title %q (SOC %s)", srcProj, t, soc)
+			if combined {
+				o.Sources["projected_growth_pct"] = fmt.Sprintf("%s, combined row %q, which includes SOC %s", srcProj, t, soc)
+			}
 		} else {
 			o.Sources["projected_growth_pct"] = fmt.Sprintf("none: no title of SOC %s found in %s", soc, srcProj)
 		}
@@ -424,11 +427,14 @@ func taskWeights(tasks []TaskStatement, labels []TaskLabel, own map[string][]int
 
 func ptr[T any](v T) *T { return &v }
 
-// projectionIndex finds BLS projections by normalized title. A title that
-// appears twice with different figures is ambiguous and never matches.
+// projectionIndex finds BLS projections by title. The projections file has
+// no codes, so titles are compared after normTitle. BLS lists a group before
+// its members, so when a title appears twice (Cashiers) the later, more
+// detailed row wins.
 type projectionIndex struct {
 	pct   map[string]float64
 	title map[string]string
+	keys  []string // normalized titles in file order, for combined rows
 }
 
 var nonAlnum = regexp.MustCompile(`[^a-z0-9]+`)
@@ -441,30 +447,45 @@ func normTitle(s string) string {
 
 func newProjectionIndex(ps []Projection) *projectionIndex {
 	ix := &projectionIndex{pct: map[string]float64{}, title: map[string]string{}}
-	ambiguous := map[string]bool{}
 	for _, p := range ps {
 		k := normTitle(p.Title)
-		if v, ok := ix.pct[k]; ok && v != p.Pct {
-			ambiguous[k] = true
+		if _, ok := ix.pct[k]; !ok {
+			ix.keys = append(ix.keys, k)
 		}
 		ix.pct[k], ix.title[k] = p.Pct, p.Title
-	}
-	for k := range ambiguous {
-		delete(ix.pct, k)
 	}
 	return ix
 }
 
-// match returns the figure of the first title that matches.
-func (ix *projectionIndex) match(titles []string) (float64, string, bool) {
+// match returns the figure of the first title that matches a projection
+// title exactly. Failing that, it looks for a combined row, one BLS projects
+// several occupations in together, whose title begins with the title and
+// " and " or ends with " and " and the title ("Software developers and
+// software quality assurance analysts and testers"); the row must be the only
+// such row. combined reports that the figure is a combined row's.
+func (ix *projectionIndex) match(titles []string) (pct float64, title string, combined, ok bool) {
+	for _, t := range titles {
+		if t == "" {
+			continue
+		}
+		if v, ok := ix.pct[normTitle(t)]; ok {
+			return v, ix.title[normTitle(t)], false, true
+		}
+	}
 	for _, t := range titles {
 		if t == "" {
 			continue
 		}
 		k := normTitle(t)
-		if v, ok := ix.pct[k]; ok {
-			return v, ix.title[k], true
+		var found []string
+		for _, p := range ix.keys {
+			if strings.HasPrefix(p, k+" and ") || strings.HasSuffix(p, " and "+k) {
+				found = append(found, p)
+			}
+		}
+		if len(found) == 1 {
+			return ix.pct[found[0]], ix.title[found[0]], true, true
 		}
 	}
-	return 0, "", false
+	return 0, "", false, false
 }
