@@ -1,0 +1,314 @@
+package rules
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"strings"
+
+	"github.com/certwise/certwise"
+	"github.com/certwise/certwise/answers"
+)
+
+// Deps are the engine's optional collaborators. Any may be nil: the part of
+// the evaluation it would supply is then absent, and the evaluation says so
+// in its reasons instead of guessing.
+type Deps struct {
+	Data        certwise.ExposureData // occupation and activity figures
+	Titles      certwise.TitleMatcher // job title → occupation
+	Recommender certwise.Recommender  // catalog certifications
+	Advisor     certwise.Advisor      // role type and data-backed next steps
+}
+
+// Engine evaluates answers against a rulebook. It is safe for concurrent use.
+type Engine struct {
+	book *Rulebook
+	deps Deps
+}
+
+var _ certwise.Evaluator = (*Engine)(nil)
+
+// New returns an engine for book (Default() when nil) and deps.
+func New(book *Rulebook, deps Deps) *Engine {
+	if book == nil {
+		book = Default()
+	}
+	return &Engine{book: book, deps: deps}
+}
+
+// Rulebook returns the engine's rulebook.
+func (e *Engine) Rulebook() *Rulebook { return e.book }
+
+// Evaluate validates the answers, derives the facts, runs the rulebook and
+// assembles the full evaluation. Invalid answers give an EINVALID
+// *certwise.Error naming the field; the caller's answers are not modified.
+func (e *Engine) Evaluate(ctx context.Context, in certwise.Answers) (*certwise.Evaluation, error) {
+	a := clone(in)
+	if err := answers.Validate(&a); err != nil {
+		return nil, err
+	}
+	s, err := e.derive(ctx, &a)
+	if err != nil {
+		return nil, err
+	}
+	var rule *Rule
+	for i := range e.book.Rules {
+		if e.book.Rules[i].Condition.holds(s.facts) {
+			rule = &e.book.Rules[i]
+			break
+		}
+	}
+	if rule == nil { // Parse guarantees a catch-all last rule
+		return nil, fmt.Errorf("rulebook: no rule matched")
+	}
+
+	ev := &certwise.Evaluation{
+		Verdict:         rule.Verdict,
+		Rule:            rule.ID,
+		Headline:        e.book.Headlines[rule.Verdict],
+		Conditions:      s.conditions(),
+		Exposure:        s.exposure(),
+		Recommendations: []certwise.Recommendation{},
+	}
+	ev.Reasons = e.reasons(s, rule)
+	ev.Questions = s.questions()
+	ev.Alternatives = s.alternatives(rule.Verdict)
+	ev.References = e.references(s, rule)
+
+	if rule.Verdict == certwise.VerdictPursue || rule.Verdict == certwise.VerdictPursueForSignal {
+		if err := e.recommend(ctx, s, ev); err != nil {
+			return nil, err
+		}
+	}
+	if err := e.advise(ctx, s, ev); err != nil {
+		return nil, err
+	}
+	return ev, nil
+}
+
+// clone copies the maps and slices Validate normalizes, so that evaluating
+// never changes the caller's answers.
+func clone(a certwise.Answers) certwise.Answers {
+	a.Role.WorkMix = maps.Clone(a.Role.WorkMix)
+	a.Role.ActivityShares = maps.Clone(a.Role.ActivityShares)
+	a.Motives = append([]certwise.Motive(nil), a.Motives...)
+	if a.TargetRole != nil {
+		t := *a.TargetRole
+		a.TargetRole = &t
+	}
+	if a.Certification != nil {
+		c := *a.Certification
+		c.Skills = append([]string(nil), c.Skills...)
+		a.Certification = &c
+	}
+	return a
+}
+
+func (e *Engine) reasons(s *situation, rule *Rule) []certwise.Reason {
+	facts := rule.Condition.Facts()
+	rs := make([]certwise.Reason, 0, 2+len(facts)+len(s.notes))
+	rs = append(rs, certwise.Reason{Rule: rule.ID, Evidence: rule.Explanation})
+	if rule.ID == e.book.Rules[len(e.book.Rules)-1].ID {
+		// The catch-all: the evidence is which of the four conditions fail.
+		facts = []Fact{FactExposureUnderstood, FactLeveragePossible, FactTimingAppropriate, FactTrajectoryDefined}
+	}
+	for _, f := range facts {
+		if f == FactAlways {
+			continue
+		}
+		rs = append(rs, certwise.Reason{Fact: f.String(), Evidence: holdsText(s.facts.has(f)) + s.evidence(f)})
+	}
+	if s.dataLevel != "" && s.levelSrc == "self_assessed" && s.dataLevel != s.level {
+		rs = append(rs, certwise.Reason{Fact: "exposure_disagreement", Evidence: disagreement(s)})
+	}
+	return append(rs, s.notes...)
+}
+
+func holdsText(b bool) string {
+	if b {
+		return "holds: "
+	}
+	return "does not hold: "
+}
+
+func disagreement(s *situation) string {
+	return "you rated your exposure " + string(s.level) + "; the data for " + s.code + " " + s.title +
+		" puts it at " + string(s.dataLevel) + ". The verdict uses your rating; weigh whether the data or your view of your own tasks is closer."
+}
+
+func (s *situation) exposure() certwise.ExposureSummary {
+	x := certwise.ExposureSummary{
+		Level:           s.level,
+		Source:          s.levelSrc,
+		SelfAssessed:    s.a.Role.ExposureSelfAssessed,
+		DataLevel:       s.dataLevel,
+		WorkMix:         s.mix,
+		WorkMixSource:   s.mixSrc,
+		Structural:      s.facts.has(FactStructural),
+		OccupationCode:  s.code,
+		OccupationTitle: s.title,
+		TitleMatch:      s.match,
+	}
+	if x.WorkMix == nil {
+		x.WorkMix = certwise.WorkMix{}
+	}
+	if s.dataLevel != "" && x.SelfAssessed != "" && x.SelfAssessed != certwise.ExposureUnknown && x.SelfAssessed != s.dataLevel {
+		x.Disagreement = disagreement(s)
+	}
+	if s.occ != nil {
+		x.Percentile = s.occ.ExposurePercentile
+	}
+	if s.hasMix {
+		c := s.compShare
+		x.CompressibleShare = &c
+	}
+	x.RoleType, x.RoleTypeBasis = s.roleType()
+	return x
+}
+
+// roleType is the engine's own reading of the role type, used when no
+// Advisor is connected: low exposure is ai_proof; an exposed role is
+// compressible when reporting/coordination-heavy without ownership, else
+// ai_enhanced.
+func (s *situation) roleType() (certwise.RoleType, string) {
+	switch {
+	case s.level == certwise.ExposureUnknown:
+		return certwise.RoleTypeUnknown, "exposure level unknown"
+	case s.level == certwise.ExposureLow:
+		return certwise.RoleTypeAIProof, "exposure low (" + s.levelSrc + ")"
+	case s.facts.has(FactCompressible) && !s.a.Position.OwnsMeasurableOutcomes && !s.facts.has(FactLeverage):
+		return certwise.RoleTypeCompressible, "exposure " + string(s.level) + ", reporting + coordination " + s.compText() + ", no ownership or leverage"
+	case !s.hasMix && !s.facts.has(FactLeverage):
+		return certwise.RoleTypeUnknown, "exposure " + string(s.level) + " but no work mix and no leverage to tell enhanced from compressible"
+	}
+	basis := "exposure " + string(s.level) + ", reporting + coordination " + s.compText()
+	if s.facts.has(FactLeverage) {
+		basis += ", " + s.evidence(FactLeverage)
+	}
+	return certwise.RoleTypeAIEnhanced, basis
+}
+
+// recommend fills the recommendations from the catalog.
+func (e *Engine) recommend(ctx context.Context, s *situation, ev *certwise.Evaluation) error {
+	if e.deps.Recommender == nil {
+		ev.Reasons = append(ev.Reasons, certwise.Reason{Fact: "recommendations", Evidence: "no certification catalog is connected, so no specific certification is ranked"})
+		return nil
+	}
+	req := certwise.RecommendRequest{Gap: s.a.CapabilityGap, RoleCode: s.code, Top: 3}
+	if c := s.a.Certification; c != nil {
+		req.Skills = c.Skills
+	}
+	if t := s.a.TargetRole; t != nil {
+		req.TargetCode = t.Occupation
+		if req.TargetCode == "" && t.Title != "" && e.deps.Titles != nil {
+			if m := e.deps.Titles.Match(t.Title, 3); m.Confident && len(m.Matches) > 0 {
+				req.TargetCode = m.Matches[0].Code
+			}
+		}
+	}
+	recs, err := e.deps.Recommender.Recommend(ctx, req)
+	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		ev.Reasons = append(ev.Reasons, certwise.Reason{Fact: "recommendations", Evidence: "the catalog could not rank certifications: " + certwise.ErrorMessage(err)})
+		return nil
+	}
+	if recs != nil {
+		ev.Recommendations = recs
+	}
+	return nil
+}
+
+// advise fills the next steps (and the role type) from the Advisor, or the
+// engine's general steps when none is connected or it fails.
+func (e *Engine) advise(ctx context.Context, s *situation, ev *certwise.Evaluation) error {
+	if e.deps.Advisor != nil {
+		var open []certwise.Question
+		for _, q := range ev.Questions {
+			if q.Status != statusClear {
+				open = append(open, q)
+			}
+		}
+		adv, err := e.deps.Advisor.Advise(ctx, certwise.AdviceInput{
+			Verdict:         ev.Verdict,
+			Answers:         s.a,
+			Occupation:      s.occ,
+			WorkMix:         s.mix,
+			Level:           s.level,
+			Leverage:        s.facts.has(FactLeverage),
+			Recommendations: ev.Recommendations,
+			OpenConditions:  s.openConditions(),
+			OpenQuestions:   open,
+		})
+		if err == nil {
+			if adv.RoleType != "" {
+				ev.Exposure.RoleType, ev.Exposure.RoleTypeBasis = adv.RoleType, adv.RoleTypeBasis
+			}
+			ev.NextSteps = adv.NextSteps
+			if len(ev.NextSteps) == 0 {
+				ev.NextSteps = s.generalSteps(ev)
+			}
+			return nil
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		ev.Reasons = append(ev.Reasons, certwise.Reason{Fact: "next_steps", Evidence: "data-backed next steps are unavailable (" + certwise.ErrorMessage(err) + "); the steps below are general"})
+	} else {
+		ev.Reasons = append(ev.Reasons, certwise.Reason{Fact: "next_steps", Evidence: "no advice module is connected; the next steps are general, not drawn from your occupation's data"})
+	}
+	ev.NextSteps = s.generalSteps(ev)
+	return nil
+}
+
+func (e *Engine) references(s *situation, rule *Rule) []certwise.Reference {
+	ids := []string{rule.Section}
+	add := func(id string) {
+		for _, x := range ids {
+			if x == id {
+				return
+			}
+		}
+		ids = append(ids, id)
+	}
+	if !s.facts.has(FactExposureUnderstood) || s.facts.has(FactStructural) {
+		add("exposure")
+	}
+	switch rule.Verdict {
+	case certwise.VerdictApplyFirst, certwise.VerdictRedesignRoleFirst:
+		add("experience")
+	case certwise.VerdictPursueForSignal:
+		add("signaling")
+	case certwise.VerdictReassessPosition:
+		add("replaceability")
+	}
+	add("questions")
+	add("conclusion")
+	var refs []certwise.Reference
+	for _, id := range ids {
+		sec, ok := e.book.Section(id)
+		if !ok {
+			continue
+		}
+		if len(sec.Topics) == 0 {
+			refs = append(refs, certwise.Reference{Section: sec.Title, Topic: sec.Title, Note: sec.Note})
+			continue
+		}
+		for _, t := range sec.Topics {
+			refs = append(refs, certwise.Reference{Section: sec.Title, Topic: t, Note: sec.Note})
+		}
+	}
+	return refs
+}
+
+// joinAnd joins items as "a, b and c".
+func joinAnd(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}

@@ -1,0 +1,173 @@
+package rules
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/certwise/certwise"
+)
+
+// Question statuses.
+const (
+	statusClear = "clear" // the answers settle the question in favour of certifying
+	statusWeak  = "weak"  // answered, but the answer argues against certifying
+	statusOpen  = "open"  // the answers do not settle it
+)
+
+// The five questions to put to oneself before enrolling, in certwise's words.
+var questionText = [5][2]string{
+	{"capability_gap", "Which specific skill would this certification give you that you lack today?"},
+	{"target_role", "Does the credential lead toward a role you actually want?"},
+	{"authority", "Would it widen what you decide and own at work, or only what you know?"},
+	{"organization", "Do your employer and industry give credit for certificates?"},
+	{"positioning", "Are you shielding your current position or going after a stronger one?"},
+}
+
+func (s *situation) questions() []certwise.Question {
+	a := s.a
+	qs := make([]certwise.Question, 0, 5)
+	q := func(i int, answer, status string) {
+		qs = append(qs, certwise.Question{ID: questionText[i][0], Question: questionText[i][1], Answer: answer, Status: status})
+	}
+
+	switch {
+	case a.CapabilityGap != "":
+		q(0, "You name the gap: "+a.CapabilityGap+".", statusClear)
+	case has(a.Motives, certwise.MotiveCapabilityGap):
+		q(0, "You give closing a gap as a motive but do not say which one.", statusOpen)
+	default:
+		q(0, "No gap is named.", statusOpen)
+	}
+
+	switch {
+	case !a.TargetRole.Empty() && has(a.Motives, certwise.MotiveRoleTransition):
+		q(1, "You are aiming at "+targetText(a.TargetRole)+" and want the credential to help you move there.", statusClear)
+	case !a.TargetRole.Empty():
+		q(1, "You name "+targetText(a.TargetRole)+" as the role you want; check that the credential is one people in that role hold.", statusClear)
+	case has(a.Motives, certwise.MotiveRoleTransition):
+		q(1, "You want to change roles but name no target role, so the credential cannot be checked against one.", statusOpen)
+	default:
+		q(1, "No target role is named.", statusOpen)
+	}
+
+	lev := s.facts.has(FactLeverage)
+	switch a.ExpectedAuthorityGain {
+	case certwise.AuthorityClear:
+		q(2, "You expect a clear gain in authority"+leverageClause(lev), statusClear)
+	case certwise.AuthoritySome:
+		st := statusWeak
+		if lev {
+			st = statusClear
+		}
+		q(2, "You expect some gain in authority"+leverageClause(lev), st)
+	case certwise.AuthorityKnowledgeOnly:
+		q(2, "You expect to gain knowledge, not authority: the credential would not change what you own.", statusWeak)
+	case certwise.AuthorityNone:
+		q(2, "You expect no gain in authority.", statusWeak)
+	default:
+		if lev {
+			q(2, "Not answered directly; you hold a position ("+strings.TrimPrefix(s.evidence(FactLeverage), "holds: ")+") that a credential could extend.", statusOpen)
+		} else {
+			q(2, "Not answered, and nothing you hold yet would turn new knowledge into authority.", statusOpen)
+		}
+	}
+
+	if s.facts.has(FactSignalingEnvironment) {
+		q(3, "Yes: "+s.evidence(FactSignalingEnvironment)+".", statusClear)
+	} else {
+		q(3, "Nothing in your answers says your organization or industry rewards credentials.", statusWeak)
+	}
+
+	switch a.Positioning {
+	case certwise.Offensive:
+		q(4, "Offensive: you want to move forward, which a credential can help with when the other conditions hold.", statusClear)
+	case certwise.Defensive:
+		q(4, "Defensive: you want to protect where you are; a credential rarely protects a role whose design is exposed.", statusWeak)
+	default:
+		q(4, "Not answered.", statusOpen)
+	}
+	return qs
+}
+
+func leverageClause(lev bool) string {
+	if lev {
+		return ", and you hold a position it can build on."
+	}
+	return ", but you hold no ownership or design role it would attach to yet."
+}
+
+// alternatives ranks the three ways of building AI positioning for this
+// person: each gets points from the parts of the situation that favour it,
+// and its why lists those parts.
+func (s *situation) alternatives(v certwise.VerdictID) []certwise.Alternative {
+	type alt struct {
+		certwise.Alternative
+		score int
+		why   []string
+	}
+	alts := []*alt{
+		{Alternative: certwise.Alternative{Kind: "applied_project", Title: "Run an applied AI project in your current role"}},
+		{Alternative: certwise.Alternative{Kind: "organizational_leverage", Title: "Use your position to deploy AI where you work"}},
+		{Alternative: certwise.Alternative{Kind: "certification", Title: "Earn a certification"}},
+	}
+	app, org, cert := alts[0], alts[1], alts[2]
+	add := func(x *alt, pts int, why string) { x.score += pts; x.why = append(x.why, why) }
+
+	switch v {
+	case certwise.VerdictPursue:
+		add(cert, 3, "the verdict is to pursue it")
+	case certwise.VerdictPursueForSignal:
+		add(cert, 3, "your environment rewards the credential itself")
+	case certwise.VerdictApplyFirst:
+		add(app, 3, "the verdict is to apply AI first")
+	case certwise.VerdictRedesignRoleFirst:
+		add(org, 3, "the verdict is to reshape the role toward ownership")
+	case certwise.VerdictReassessPosition:
+		add(app, 2, "a project in the direction you might move tests the move cheaply")
+		add(org, 1, "taking on work you own is one way to change your position")
+	case certwise.VerdictClarifyFirst:
+		add(app, 2, "using AI on real work answers open questions fastest")
+	case certwise.VerdictAvoid:
+		add(app, 2, "a small project answers the worry with evidence")
+	}
+	p := s.a.Position
+	if s.facts.has(FactLeverage) {
+		add(org, 2, "you already hold leverage ("+strings.TrimPrefix(s.evidence(FactLeverage), "holds: ")+")")
+		add(cert, 1, "a credential has a position to amplify")
+	}
+	if !p.HasTestedAIInRole {
+		add(app, 2, "you have not yet tried AI in your role")
+	}
+	switch s.a.Organization.AIAdoptionPhase {
+	case certwise.PhaseProductivityNormalization, certwise.PhaseMature:
+		add(app, 1, "your organization is at the "+strings.ReplaceAll(string(s.a.Organization.AIAdoptionPhase), "_", " ")+" stage, where measured output counts most")
+	}
+	if s.facts.has(FactSignalingEnvironment) {
+		add(cert, 1, "your organization or industry notices credentials")
+	}
+	if s.facts.has(FactTrajectoryDefined) {
+		add(cert, 1, "the credential can be matched to your target role")
+	}
+	if s.facts.has(FactCompressible) && !p.OwnsMeasurableOutcomes {
+		add(org, 1, "reporting and coordination take "+s.compText()+" of your work, and ownership is what changes that")
+	}
+	// Stable sort keeps applied project, then leverage, then certification on ties.
+	sort.SliceStable(alts, func(i, j int) bool { return alts[i].score > alts[j].score })
+	out := make([]certwise.Alternative, len(alts))
+	for i, x := range alts {
+		x.Rank = i + 1
+		if len(x.why) == 0 {
+			x.why = []string{"nothing in your situation favours it over the others"}
+		}
+		x.Why = upperFirst(joinAnd(x.why)) + "."
+		out[i] = x.Alternative
+	}
+	return out
+}
+
+func upperFirst(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
+}

@@ -1,0 +1,287 @@
+// Package rules is certwise's decision engine: it derives named facts from a
+// person's answers and the occupation data, runs them through a rulebook
+// (rulebook.yaml, first matching rule wins) and explains the verdict.
+package rules
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+	"sync"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/certwise/certwise"
+)
+
+//go:embed rulebook.yaml
+var defaultRulebook []byte
+
+// Rulebook is a loaded and validated set of rules.
+type Rulebook struct {
+	Sections []Section
+	Rules    []Rule
+	// Headlines holds one headline per verdict.
+	Headlines map[certwise.VerdictID]string
+	sections  map[string]*Section
+}
+
+// Section is a part of the seed guide a rule rests on, with the related
+// topics the guide points to from there.
+type Section struct {
+	ID     string   `yaml:"id"`
+	Title  string   `yaml:"title"`
+	Note   string   `yaml:"note"`
+	Topics []string `yaml:"topics"`
+}
+
+// Rule is one entry of the rulebook.
+type Rule struct {
+	ID          string
+	Section     string
+	Condition   Condition
+	Verdict     certwise.VerdictID
+	Explanation string
+}
+
+// Condition is a compiled rule condition over facts.
+type Condition struct {
+	op   byte // 'f' fact, '&' all, '|' any, '!' not
+	fact Fact
+	kids []Condition
+}
+
+// Holds evaluates the condition over a set of facts.
+func (c Condition) holds(s factSet) bool {
+	switch c.op {
+	case 'f':
+		return s.has(c.fact)
+	case '&':
+		for _, k := range c.kids {
+			if !k.holds(s) {
+				return false
+			}
+		}
+		return true
+	case '|':
+		for _, k := range c.kids {
+			if k.holds(s) {
+				return true
+			}
+		}
+		return false
+	case '!':
+		return !c.kids[0].holds(s)
+	}
+	return false
+}
+
+// Facts lists the facts the condition mentions, in order of first mention.
+func (c Condition) Facts() []Fact {
+	var out []Fact
+	var walk func(Condition)
+	walk = func(c Condition) {
+		if c.op == 'f' {
+			for _, f := range out {
+				if f == c.fact {
+					return
+				}
+			}
+			out = append(out, c.fact)
+		}
+		for _, k := range c.kids {
+			walk(k)
+		}
+	}
+	walk(c)
+	return out
+}
+
+// String writes the condition back in a compact form.
+func (c Condition) String() string {
+	switch c.op {
+	case 'f':
+		return c.fact.String()
+	case '!':
+		return "not " + c.kids[0].String()
+	}
+	parts := make([]string, len(c.kids))
+	for i, k := range c.kids {
+		parts[i] = k.String()
+	}
+	word := map[byte]string{'&': "all", '|': "any"}[c.op]
+	return word + "(" + strings.Join(parts, ", ") + ")"
+}
+
+type rawRulebook struct {
+	Sections []Section                     `yaml:"sections"`
+	Verdicts map[certwise.VerdictID]string `yaml:"verdicts"`
+	Rules    []struct {
+		ID          string    `yaml:"id"`
+		Section     string    `yaml:"section"`
+		Condition   yaml.Node `yaml:"condition"`
+		Verdict     string    `yaml:"verdict"`
+		Explanation string    `yaml:"explanation"`
+	} `yaml:"rules"`
+}
+
+// Default returns the rulebook embedded in the binary, parsed once. It
+// panics if the embedded file is invalid, which the package tests rule out.
+// Callers must not modify it.
+func Default() *Rulebook { return defaultOnce() }
+
+var defaultOnce = sync.OnceValue(func() *Rulebook {
+	b, err := Parse(defaultRulebook)
+	if err != nil {
+		panic(fmt.Sprintf("embedded rulebook: %v", err))
+	}
+	return b
+})
+
+// Parse loads and validates a rulebook: unknown keys, unknown facts in
+// conditions, duplicate or empty ids, unknown sections, unknown verdicts, a
+// verdict without a headline and a last rule that can fail to match are all
+// errors.
+func Parse(data []byte) (*Rulebook, error) {
+	var raw rawRulebook
+	dec := yaml.NewDecoder(strings.NewReader(string(data)))
+	dec.KnownFields(true)
+	if err := dec.Decode(&raw); err != nil {
+		return nil, fmt.Errorf("rulebook: %w", err)
+	}
+	b := &Rulebook{Sections: raw.Sections, Headlines: map[certwise.VerdictID]string{}, sections: map[string]*Section{}}
+	for i := range b.Sections {
+		s := &b.Sections[i]
+		if s.ID == "" || s.Title == "" {
+			return nil, fmt.Errorf("rulebook: section %d: id and title are required", i+1)
+		}
+		if _, dup := b.sections[s.ID]; dup {
+			return nil, fmt.Errorf("rulebook: section %q is defined twice", s.ID)
+		}
+		b.sections[s.ID] = s
+	}
+	for v, h := range raw.Verdicts {
+		if !knownVerdict(v) {
+			return nil, fmt.Errorf("rulebook: verdicts: unknown verdict %q; allowed: %s", v, verdictList())
+		}
+		if strings.TrimSpace(h) == "" {
+			return nil, fmt.Errorf("rulebook: verdicts: %s has an empty headline", v)
+		}
+		b.Headlines[v] = strings.TrimSpace(h)
+	}
+	for _, v := range certwise.Verdicts {
+		if _, ok := b.Headlines[v]; !ok {
+			return nil, fmt.Errorf("rulebook: verdicts: %s has no headline", v)
+		}
+	}
+	ids := map[string]bool{}
+	for i, r := range raw.Rules {
+		where := fmt.Sprintf("rulebook: rule %d (%s)", i+1, r.ID)
+		if r.ID == "" {
+			return nil, fmt.Errorf("%s: id is required", where)
+		}
+		if ids[r.ID] {
+			return nil, fmt.Errorf("%s: duplicate rule id", where)
+		}
+		ids[r.ID] = true
+		if _, ok := b.sections[r.Section]; !ok {
+			return nil, fmt.Errorf("%s: unknown section %q", where, r.Section)
+		}
+		v := certwise.VerdictID(r.Verdict)
+		if !knownVerdict(v) {
+			return nil, fmt.Errorf("%s: unknown verdict %q; allowed: %s", where, r.Verdict, verdictList())
+		}
+		if strings.TrimSpace(r.Explanation) == "" {
+			return nil, fmt.Errorf("%s: explanation is required", where)
+		}
+		if r.Condition.Kind == 0 {
+			return nil, fmt.Errorf("%s: condition is required", where)
+		}
+		c, err := compile(&r.Condition)
+		if err != nil {
+			return nil, fmt.Errorf("%s: condition: %w", where, err)
+		}
+		b.Rules = append(b.Rules, Rule{ID: r.ID, Section: r.Section, Condition: c, Verdict: v, Explanation: strings.TrimSpace(r.Explanation)})
+	}
+	if len(b.Rules) == 0 {
+		return nil, fmt.Errorf("rulebook: no rules")
+	}
+	// The last rule must hold whatever the facts, so that every set of
+	// answers gets a verdict: try every combination.
+	last := b.Rules[len(b.Rules)-1]
+	for s := factSet(0); s < 1<<numFacts; s++ {
+		if s.has(FactAlways) && !last.Condition.holds(s) {
+			return nil, fmt.Errorf("rulebook: the last rule (%s) must hold for any answers (condition: always)", last.ID)
+		}
+	}
+	return b, nil
+}
+
+// Section returns the section with the given id.
+func (b *Rulebook) Section(id string) (*Section, bool) {
+	s, ok := b.sections[id]
+	return s, ok
+}
+
+func compile(n *yaml.Node) (Condition, error) {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		f, ok := factByName[n.Value]
+		if !ok {
+			names := make([]string, 0, numFacts)
+			for _, f := range Facts() {
+				names = append(names, f.String())
+			}
+			return Condition{}, fmt.Errorf("line %d: unknown fact %q; known facts: %s", n.Line, n.Value, strings.Join(names, ", "))
+		}
+		return Condition{op: 'f', fact: f}, nil
+	case yaml.MappingNode:
+		if len(n.Content) != 2 {
+			return Condition{}, fmt.Errorf("line %d: a condition object has exactly one of all, any, not", n.Line)
+		}
+		key, val := n.Content[0].Value, n.Content[1]
+		switch key {
+		case "not":
+			k, err := compile(val)
+			if err != nil {
+				return Condition{}, err
+			}
+			return Condition{op: '!', kids: []Condition{k}}, nil
+		case "all", "any":
+			if val.Kind != yaml.SequenceNode || len(val.Content) == 0 {
+				return Condition{}, fmt.Errorf("line %d: %s takes a non-empty list", val.Line, key)
+			}
+			c := Condition{op: '&'}
+			if key == "any" {
+				c.op = '|'
+			}
+			for _, e := range val.Content {
+				k, err := compile(e)
+				if err != nil {
+					return Condition{}, err
+				}
+				c.kids = append(c.kids, k)
+			}
+			return c, nil
+		}
+		return Condition{}, fmt.Errorf("line %d: unknown operator %q; allowed: all, any, not", n.Line, key)
+	}
+	return Condition{}, fmt.Errorf("line %d: a condition is a fact name or one of all, any, not", n.Line)
+}
+
+func knownVerdict(v certwise.VerdictID) bool {
+	for _, k := range certwise.Verdicts {
+		if k == v {
+			return true
+		}
+	}
+	return false
+}
+
+func verdictList() string {
+	s := make([]string, len(certwise.Verdicts))
+	for i, v := range certwise.Verdicts {
+		s[i] = string(v)
+	}
+	return strings.Join(s, ", ")
+}
