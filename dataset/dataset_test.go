@@ -136,6 +136,11 @@ func TestModelCoversEveryOccupation(t *testing.T) {
 	if !m.HasTasks() {
 		t.Error("HasTasks is false for a model built from a directory")
 	}
+	th := m.Thresholds()
+	t.Logf("exposure thresholds: low <= %.4f, high >= %.4f", th.Low, th.High)
+	if th.Low < exposure.AlwaysLow || th.High > exposure.AlwaysHigh || th.Low >= th.High {
+		t.Errorf("thresholds %+v outside the fixed bounds", th)
+	}
 	o, _ := m.Occupation("15-1252.00")
 	if o == nil || len(o.Tasks) == 0 || o.Tasks[0].Statement == "" {
 		t.Fatalf("15-1252.00 has no task statements: %+v", o)

@@ -7,12 +7,10 @@ import (
 	"github.com/certwise/certwise"
 )
 
-// Quantiles of the employment-weighted GPT-4 beta distribution that separate
-// the levels: the lower third of workers is low, the upper third high.
-const (
-	lowQuantile  = 1.0 / 3
-	highQuantile = 2.0 / 3
-)
+// levelShare is the share of workers at each end of the employment-weighted
+// GPT-4 beta distribution: at most a third of workers is low and at most a
+// third high (before the fixed bounds apply).
+const levelShare = 1.0 / 3
 
 // weighted is one occupation's beta with its share of employment.
 type weighted struct {
@@ -47,12 +45,10 @@ func assignLevels(occs []*certwise.Occupation) Thresholds {
 	for _, d := range dist {
 		total += d.w
 	}
-	th := Thresholds{
-		Low:  math.Max(quantile(dist, total, lowQuantile), AlwaysLow),
-		High: math.Min(quantile(dist, total, highQuantile), AlwaysHigh),
-	}
-	if th.High < th.Low {
-		th.High = th.Low
+	th := Thresholds{Low: AlwaysLow, High: AlwaysHigh}
+	if len(dist) > 0 {
+		th.Low = math.Max(lowCut(dist, total), AlwaysLow)
+		th.High = math.Min(highCut(dist, total), AlwaysHigh)
 	}
 	for _, o := range occs {
 		if o.GPT4Beta == nil {
@@ -83,14 +79,15 @@ func assignLevels(occs []*certwise.Occupation) Thresholds {
 }
 
 // Level is the exposure level of a GPT-4 beta under the thresholds (low,
-// moderate or high; structural also needs the work mix).
+// moderate or high; structural also needs the work mix): low at or below
+// th.Low or AlwaysLow, high at or above th.High or AlwaysHigh.
 func Level(beta float64, th Thresholds) certwise.ExposureLevel {
 	switch {
 	case beta <= AlwaysLow:
 		return certwise.ExposureLow
 	case beta >= AlwaysHigh:
 		return certwise.ExposureHigh
-	case beta < th.Low:
+	case beta <= th.Low:
 		return certwise.ExposureLow
 	case beta >= th.High:
 		return certwise.ExposureHigh
@@ -98,18 +95,39 @@ func Level(beta float64, th Thresholds) certwise.ExposureLevel {
 	return certwise.ExposureModerate
 }
 
-// quantile returns the smallest beta at which the cumulative weight reaches
-// q of the total.
-func quantile(dist []weighted, total, q float64) float64 {
-	if len(dist) == 0 {
-		return 0
-	}
+// lowCut is the largest beta at or below which lie at most levelShare of
+// the workers (the smallest beta when even it holds more).
+func lowCut(dist []weighted, total float64) float64 {
+	cut := dist[0].beta
 	var cum float64
-	for _, d := range dist {
+	for i, d := range dist {
 		cum += d.w
-		if cum >= q*total {
-			return d.beta
+		if i+1 < len(dist) && dist[i+1].beta == d.beta {
+			continue // the whole tie is on one side
 		}
+		if cum > levelShare*total*(1+1e-12) {
+			break
+		}
+		cut = d.beta
 	}
-	return dist[len(dist)-1].beta
+	return cut
+}
+
+// highCut is the smallest beta at or above which lie at most levelShare of
+// the workers (the largest beta when even it holds more).
+func highCut(dist []weighted, total float64) float64 {
+	cut := dist[len(dist)-1].beta
+	var cum float64
+	for i := len(dist) - 1; i >= 0; i-- {
+		d := dist[i]
+		cum += d.w
+		if i > 0 && dist[i-1].beta == d.beta {
+			continue
+		}
+		if cum > levelShare*total*(1+1e-12) {
+			break
+		}
+		cut = d.beta
+	}
+	return cut
 }

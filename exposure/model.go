@@ -11,8 +11,8 @@ import (
 	"github.com/certwise/certwise"
 )
 
-// Thresholds are the GPT-4 beta cut points of the exposure levels: beta
-// below Low is low, at or above High is high, in between moderate.
+// Thresholds are the GPT-4 beta cut points of the exposure levels: beta at
+// or below Low is low, at or above High is high, in between moderate.
 type Thresholds struct {
 	Low  float64 `json:"low"`
 	High float64 `json:"high"`

@@ -274,4 +274,3 @@ func writeOccupationList(w io.Writer, occs []*certwise.Occupation) error {
 	}
 	return tw.Flush()
 }
-
