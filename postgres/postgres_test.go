@@ -1,0 +1,186 @@
+package postgres
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"net/url"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/certwise/certwise"
+	"github.com/certwise/certwise/internal/storeutil"
+	"github.com/certwise/certwise/storetest"
+	"github.com/jackc/pgx/v5"
+)
+
+// testURL returns the server the tests use: CERTWISE_TEST_POSTGRES. Without
+// it the tests skip, except under CI, where they must run.
+func testURL(t *testing.T) string {
+	t.Helper()
+	u := os.Getenv("CERTWISE_TEST_POSTGRES")
+	if u == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("CERTWISE_TEST_POSTGRES is not set; CI must run the PostgreSQL store tests")
+		}
+		t.Skip("CERTWISE_TEST_POSTGRES is not set (e.g. postgres://postgres@127.0.0.1:5432/test?sslmode=disable); skipping the PostgreSQL store tests")
+	}
+	return u
+}
+
+// testSchema creates an empty schema for one test, drops it at cleanup, and
+// returns a URL whose connections use it, so tests and packages running in
+// parallel never see each other's tables.
+func testSchema(t *testing.T) string {
+	t.Helper()
+	base := testURL(t)
+	b := make([]byte, 8)
+	if _, err := rand.Read(b); err != nil {
+		t.Fatal(err)
+	}
+	schema := "certwise_test_" + hex.EncodeToString(b)
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, base)
+	if err != nil {
+		t.Fatalf("connect to CERTWISE_TEST_POSTGRES: %v", err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
+		t.Fatalf("create schema %s: %v", schema, err)
+	}
+	t.Cleanup(func() {
+		conn, err := pgx.Connect(ctx, base)
+		if err != nil {
+			t.Errorf("connect to drop schema %s: %v", schema, err)
+			return
+		}
+		defer conn.Close(ctx)
+		if _, err := conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE"); err != nil {
+			t.Errorf("drop schema %s: %v", schema, err)
+		}
+	})
+	return withSearchPath(t, base, schema)
+}
+
+// withSearchPath adds search_path=schema to a connection string; pgx sends
+// unknown parameters to the server as runtime parameters.
+func withSearchPath(t *testing.T, conn, schema string) string {
+	t.Helper()
+	if strings.HasPrefix(conn, "postgres://") || strings.HasPrefix(conn, "postgresql://") {
+		u, err := url.Parse(conn)
+		if err != nil {
+			t.Fatalf("CERTWISE_TEST_POSTGRES is not a valid URL: %v", err)
+		}
+		q := u.Query()
+		q.Set("search_path", schema)
+		u.RawQuery = q.Encode()
+		return u.String()
+	}
+	return conn + " search_path=" + schema
+}
+
+func openStore(t *testing.T, u string) certwise.AssessmentStore {
+	t.Helper()
+	s, err := Open(context.Background(), u)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	return s
+}
+
+func TestStore(t *testing.T) {
+	testURL(t)
+	storetest.Run(t, func(t *testing.T) (certwise.AssessmentStore, func(t *testing.T) certwise.AssessmentStore) {
+		u := testSchema(t)
+		return openStore(t, u), func(t *testing.T) certwise.AssessmentStore { return openStore(t, u) }
+	})
+}
+
+func TestMigrationsOnceUnderConcurrentOpen(t *testing.T) {
+	u := testSchema(t)
+	ctx := context.Background()
+	const n = 6
+	var wg sync.WaitGroup
+	stores := make([]*Store, n)
+	errs := make([]error, n)
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			stores[i], errs[i] = Open(ctx, u)
+		}(i)
+	}
+	wg.Wait()
+	for i := 0; i < n; i++ {
+		if errs[i] != nil {
+			t.Fatalf("Open %d: %v", i, errs[i])
+		}
+		defer stores[i].Close()
+	}
+	ms, err := storeutil.Migrations(migrationFS, "migrations")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows, version int
+	if err := stores[0].pool.QueryRow(ctx, "SELECT count(*), max(version) FROM schema_migrations").Scan(&rows, &version); err != nil {
+		t.Fatal(err)
+	}
+	if rows != len(ms) || version != len(ms) {
+		t.Fatalf("schema_migrations has %d rows up to version %d, want %d", rows, version, len(ms))
+	}
+	if v, err := stores[n-1].SchemaVersion(ctx); err != nil || v != len(ms) {
+		t.Fatalf("SchemaVersion = %d, %v; want %d", v, err, len(ms))
+	}
+}
+
+func TestRefusesNewerSchema(t *testing.T) {
+	u := testSchema(t)
+	ctx := context.Background()
+	s, err := Open(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.pool.Exec(ctx, "INSERT INTO schema_migrations (version, name) VALUES (999, '0999_future.sql')"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = Open(ctx, u)
+	if err == nil {
+		s.Close()
+		t.Fatal("Open accepted a database from a newer program")
+	}
+	if !strings.Contains(err.Error(), "newer") {
+		t.Fatalf("error %v does not say the schema is newer", err)
+	}
+}
+
+func TestOpenErrors(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	tests := []struct {
+		name, url string
+		code      string
+	}{
+		{"empty", "", certwise.EINVALID},
+		{"unparsable", "postgres://user:secret@[::1", certwise.EINVALID},
+		{"nobody listening", "postgres://postgres@127.0.0.1:1/test?sslmode=disable&connect_timeout=2", certwise.EINTERNAL},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := Open(ctx, tt.url)
+			if err == nil {
+				s.Close()
+				t.Fatalf("Open(%q) succeeded", tt.url)
+			}
+			if got := certwise.ErrorCode(err); got != tt.code {
+				t.Fatalf("Open(%q) = %v, code %q, want %q", tt.url, err, got, tt.code)
+			}
+			if strings.Contains(err.Error(), "secret") {
+				t.Fatalf("error %q reveals the password", err)
+			}
+		})
+	}
+}
