@@ -3,7 +3,6 @@ package answers
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -19,7 +18,18 @@ const (
 	maxSkillChars = 100
 )
 
-var socCode = regexp.MustCompile(`^\d{2}-\d{4}\.\d{2}$`)
+// isSOCCode reports whether s looks like an O*NET-SOC code: 15-1252.00.
+func isSOCCode(s string) bool {
+	if len(s) != 10 || s[2] != '-' || s[7] != '.' {
+		return false
+	}
+	for i := range len(s) {
+		if i != 2 && i != 7 && (s[i] < '0' || s[i] > '9') {
+			return false
+		}
+	}
+	return true
+}
 
 // Validate checks answers however they were built (decoded, from a form or
 // in code) and normalizes them in place: free text is trimmed, and work_mix
@@ -160,7 +170,7 @@ func checkTitle(field, s string) error {
 }
 
 func checkCode(field, s string) error {
-	if s != "" && !socCode.MatchString(s) {
+	if s != "" && !isSOCCode(s) {
 		return certwise.Errorf(certwise.EINVALID, field, "%q is not an O*NET-SOC code (like 15-1252.00)", truncate(s, 40))
 	}
 	return nil

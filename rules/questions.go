@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"sort"
 	"strings"
 
 	"github.com/certwise/certwise"
@@ -98,20 +97,26 @@ func leverageClause(lev bool) string {
 
 // alternatives ranks the three ways of building AI positioning for this
 // person: each gets points from the parts of the situation that favour it,
-// and its why lists those parts.
+// and its why lists those parts. Ties keep the order applied project,
+// organizational leverage, certification.
 func (s *situation) alternatives(v certwise.VerdictID) []certwise.Alternative {
-	type alt struct {
-		certwise.Alternative
-		score int
-		why   []string
+	const (
+		app = iota
+		org
+		cert
+	)
+	var (
+		score [3]int
+		why   [3][8]string
+		n     [3]int
+	)
+	add := func(x, pts int, reason string) {
+		score[x] += pts
+		if n[x] < len(why[x]) {
+			why[x][n[x]] = reason
+			n[x]++
+		}
 	}
-	alts := []*alt{
-		{Alternative: certwise.Alternative{Kind: "applied_project", Title: "Run an applied AI project in your current role"}},
-		{Alternative: certwise.Alternative{Kind: "organizational_leverage", Title: "Use your position to deploy AI where you work"}},
-		{Alternative: certwise.Alternative{Kind: "certification", Title: "Earn a certification"}},
-	}
-	app, org, cert := alts[0], alts[1], alts[2]
-	add := func(x *alt, pts int, why string) { x.score += pts; x.why = append(x.why, why) }
 
 	switch v {
 	case certwise.VerdictPursue:
@@ -139,8 +144,10 @@ func (s *situation) alternatives(v certwise.VerdictID) []certwise.Alternative {
 		add(app, 2, "you have not yet tried AI in your role")
 	}
 	switch s.a.Organization.AIAdoptionPhase {
-	case certwise.PhaseProductivityNormalization, certwise.PhaseMature:
-		add(app, 1, "your organization is at the "+strings.ReplaceAll(string(s.a.Organization.AIAdoptionPhase), "_", " ")+" stage, where measured output counts most")
+	case certwise.PhaseProductivityNormalization:
+		add(app, 1, "your organization is normalizing AI productivity, when measured output counts most")
+	case certwise.PhaseMature:
+		add(app, 1, "your organization's AI use is mature, so measured output counts most")
 	}
 	if s.facts.has(FactSignalingEnvironment) {
 		add(cert, 1, "your organization or industry notices credentials")
@@ -151,18 +158,28 @@ func (s *situation) alternatives(v certwise.VerdictID) []certwise.Alternative {
 	if s.facts.has(FactCompressible) && !p.OwnsMeasurableOutcomes {
 		add(org, 1, "reporting and coordination take "+s.compText()+" of your work, and ownership is what changes that")
 	}
-	// Stable sort keeps applied project, then leverage, then certification on ties.
-	sort.SliceStable(alts, func(i, j int) bool { return alts[i].score > alts[j].score })
-	out := make([]certwise.Alternative, len(alts))
-	for i, x := range alts {
-		x.Rank = i + 1
-		if len(x.why) == 0 {
-			x.why = []string{"nothing in your situation favours it over the others"}
+
+	order := [3]int{app, org, cert}
+	for i := 1; i < 3; i++ { // insertion sort: stable
+		for j := i; j > 0 && score[order[j]] > score[order[j-1]]; j-- {
+			order[j], order[j-1] = order[j-1], order[j]
 		}
-		x.Why = upperFirst(joinAnd(x.why)) + "."
-		out[i] = x.Alternative
+	}
+	out := make([]certwise.Alternative, 3)
+	for i, x := range order {
+		w := "Nothing in your situation favours it over the others."
+		if n[x] > 0 {
+			w = upperFirst(joinAnd(why[x][:n[x]])) + "."
+		}
+		out[i] = certwise.Alternative{Kind: altKinds[x][0], Title: altKinds[x][1], Rank: i + 1, Why: w}
 	}
 	return out
+}
+
+var altKinds = [3][2]string{
+	{"applied_project", "Run an applied AI project in your current role"},
+	{"organizational_leverage", "Use your position to deploy AI where you work"},
+	{"certification", "Earn a certification"},
 }
 
 func upperFirst(s string) string {
