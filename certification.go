@@ -2,6 +2,12 @@ package certwise
 
 import "context"
 
+// Certification statuses.
+const (
+	StatusActive   = "active"
+	StatusRetiring = "retiring"
+)
+
 // Certification levels.
 const (
 	LevelFoundational = "foundational"
@@ -32,6 +38,36 @@ type Certification struct {
 	Status         string   `json:"status" yaml:"status"` // active or retiring
 	RetiresOn      string   `json:"retires_on,omitempty" yaml:"retires_on,omitempty"`
 	Notes          []string `json:"notes,omitempty" yaml:"notes,omitempty"`
+	// Sources lists the pages, other than URL, that the entry's facts were
+	// checked against, so that a reader can retrace each figure.
+	Sources []string `json:"sources,omitempty" yaml:"sources,omitempty"`
+	// Reported holds figures that only secondary pages give, for facts the
+	// official page could not confirm (those stay nil above).
+	Reported *Reported `json:"reported,omitempty" yaml:"reported,omitempty"`
+}
+
+// Reported is what a secondary page (a study guide, a training vendor)
+// reports for figures the provider's official page could not confirm. It is
+// shown as unverified and never replaces an official figure.
+type Reported struct {
+	CostUSD       *float64 `json:"cost_usd,omitempty" yaml:"cost_usd,omitempty"`
+	ExamMinutes   *int     `json:"exam_minutes,omitempty" yaml:"exam_minutes,omitempty"`
+	ExamQuestions *int     `json:"exam_questions,omitempty" yaml:"exam_questions,omitempty"`
+	ValidityYears *float64 `json:"validity_years,omitempty" yaml:"validity_years,omitempty"`
+	Source        string   `json:"source" yaml:"source"`
+}
+
+// Cost returns the certification's cost and whether it is verified: the
+// official figure when there is one, else the reported one (unverified), else
+// nil.
+func (c Certification) Cost() (cost *float64, verified bool) {
+	if c.CostUSD != nil {
+		return c.CostUSD, true
+	}
+	if c.Reported != nil && c.Reported.CostUSD != nil {
+		return c.Reported.CostUSD, false
+	}
+	return nil, false
 }
 
 // Exam describes a certification's exam where the provider publishes it.
@@ -54,15 +90,18 @@ type RecommendRequest struct {
 
 // Recommendation is one certification ranked for a person, with why.
 type Recommendation struct {
-	ID        string   `json:"id"`
-	Name      string   `json:"name"`
-	Provider  string   `json:"provider"`
-	Level     string   `json:"level"`
-	Score     float64  `json:"score"`
-	CostUSD   *float64 `json:"cost_usd"`
-	PrepHours *float64 `json:"prep_hours"`
-	URL       string   `json:"url"`
-	Why       []string `json:"why"`
+	ID       string   `json:"id"`
+	Name     string   `json:"name"`
+	Provider string   `json:"provider"`
+	Level    string   `json:"level"`
+	Score    float64  `json:"score"`
+	CostUSD  *float64 `json:"cost_usd"`
+	// CostVerified says whether CostUSD is confirmed by the provider's
+	// official page; when false, CostUSD (if any) is a secondary report.
+	CostVerified bool     `json:"cost_verified"`
+	PrepHours    *float64 `json:"prep_hours"`
+	URL          string   `json:"url"`
+	Why          []string `json:"why"`
 }
 
 // Recommender ranks catalog certifications for a person.

@@ -1,0 +1,483 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/certwise/certwise"
+	"github.com/certwise/certwise/catalog"
+)
+
+func init() { registerCommand(newCertsCommand) }
+
+// socCode matches an O*NET-SOC code such as 15-2051.00.
+var socCode = regexp.MustCompile(`^\d{2}-\d{4}\.\d{2}$`)
+
+func newCertsCommand(a *app) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "certs",
+		Short: "Browse, compare and get recommendations from the catalog of AI certifications",
+		Long: `certs works on certwise's catalog of real AI certifications. Every entry links to
+the provider's official page; a figure that could not be confirmed there is shown
+as "not verified", with what secondary pages report in its notes.`,
+	}
+	cmd.AddCommand(newCertsListCommand(a), newCertsShowCommand(a), newCertsCompareCommand(a),
+		newCertsRecommendCommand(a), newCertsExportCommand(a), newCertsSkillsCommand(a))
+	return cmd
+}
+
+// checkFormat returns a usage error unless format is one of allowed.
+func checkFormat(format string, allowed ...string) error {
+	for _, f := range allowed {
+		if format == f {
+			return nil
+		}
+	}
+	return usageError(certwise.Errorf(certwise.EINVALID, "format", "unknown format %q; use one of %s", format, strings.Join(allowed, ", ")))
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+func newCertsListCommand(a *app) *cobra.Command {
+	var f catalog.Filter
+	var maxCost float64
+	var format string
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List certifications, optionally filtered",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := checkFormat(format, "text", "json", "jsonl"); err != nil {
+				return err
+			}
+			if cmd.Flags().Changed("max-cost") {
+				f.MaxCostUSD = &maxCost
+			}
+			cat, err := catalog.Load()
+			if err != nil {
+				return err
+			}
+			certs, err := cat.List(f)
+			if err != nil {
+				return err
+			}
+			switch format {
+			case "json":
+				if certs == nil {
+					certs = []certwise.Certification{}
+				}
+				return writeJSON(a.stdout, certs)
+			case "jsonl":
+				enc := json.NewEncoder(a.stdout)
+				enc.SetEscapeHTML(false)
+				for _, c := range certs {
+					if err := enc.Encode(c); err != nil {
+						return err
+					}
+				}
+				return nil
+			}
+			tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "ID\tLEVEL\tPROVIDER\tCOST\tPREP H\tNAME")
+			for _, c := range certs {
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", c.ID, c.Level, c.Provider, costText(c), hoursText(c.PrepHours), c.Name)
+			}
+			if err := tw.Flush(); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "%d of %d certifications; \"?\" marks a figure only secondary pages report\n", len(certs), cat.Len())
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&f.Skill, "skill", "", "only certifications covering this skill id (see certs skills)")
+	cmd.Flags().StringVar(&f.Level, "level", "", "only this level: foundational, associate, professional or specialty")
+	cmd.Flags().StringVar(&f.Provider, "provider", "", "only this provider (id or name, e.g. aws)")
+	cmd.Flags().StringVar(&f.Audience, "audience", "", "only this audience: builders, data, business or governance")
+	cmd.Flags().Float64Var(&maxCost, "max-cost", 0, "only certifications whose verified cost is at most `USD`")
+	cmd.Flags().StringVar(&format, "format", "text", "output format: text, json or jsonl")
+	return cmd
+}
+
+// costText shows a certification's cost: the official figure, else the
+// secondary report marked as unverified.
+func costText(c certwise.Certification) string {
+	v, verified := c.Cost()
+	switch {
+	case v == nil:
+		return "not verified"
+	case !verified:
+		return fmt.Sprintf("USD %g?", *v)
+	case *v == 0:
+		return "free"
+	}
+	return fmt.Sprintf("USD %g", *v)
+}
+
+func hoursText(v *float64) string {
+	if v == nil {
+		return "-"
+	}
+	return fmt.Sprintf("%g", *v)
+}
+
+func yearsText(c certwise.Certification) string {
+	if c.ValidityYears != nil {
+		return fmt.Sprintf("%g years", *c.ValidityYears)
+	}
+	if c.Reported != nil && c.Reported.ValidityYears != nil {
+		return fmt.Sprintf("%g years?", *c.Reported.ValidityYears)
+	}
+	return "not verified"
+}
+
+// examMinutes and examQuestions show an exam figure, official or, marked
+// with "?", reported by a secondary page.
+func examMinutes(c certwise.Certification) string {
+	if c.Exam != nil && c.Exam.Minutes != nil {
+		return fmt.Sprint(*c.Exam.Minutes)
+	}
+	if c.Reported != nil && c.Reported.ExamMinutes != nil {
+		return fmt.Sprintf("%d?", *c.Reported.ExamMinutes)
+	}
+	return "not verified"
+}
+
+func examQuestions(c certwise.Certification) string {
+	if c.Exam != nil && c.Exam.Questions != nil {
+		return fmt.Sprint(*c.Exam.Questions)
+	}
+	if c.Reported != nil && c.Reported.ExamQuestions != nil {
+		return fmt.Sprintf("%d?", *c.Reported.ExamQuestions)
+	}
+	return "not verified"
+}
+
+func examText(c certwise.Certification) string {
+	format := "format not verified"
+	if c.Exam != nil {
+		format = c.Exam.Format
+	}
+	return fmt.Sprintf("%s; %s minutes; %s questions", format, examMinutes(c), examQuestions(c))
+}
+
+func statusText(c certwise.Certification) string {
+	if c.Status == certwise.StatusRetiring {
+		return "retiring on " + c.RetiresOn
+	}
+	return c.Status
+}
+
+func newCertsShowCommand(a *app) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "show ID",
+		Short: "Show everything the catalog knows about one certification",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			if err := checkFormat(format, "text", "json"); err != nil {
+				return err
+			}
+			cat, err := catalog.Load()
+			if err != nil {
+				return err
+			}
+			c, err := cat.Get(args[0])
+			if err != nil {
+				return err
+			}
+			if format == "json" {
+				return writeJSON(a.stdout, c)
+			}
+			return writeCert(a.stdout, cat, c)
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	return cmd
+}
+
+func writeCert(w io.Writer, cat *catalog.Catalog, c certwise.Certification) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	row := func(k, v string) { fmt.Fprintf(tw, "%s\t%s\n", k, v) }
+	row("id", c.ID)
+	row("name", c.Name)
+	row("provider", c.Provider)
+	row("level", c.Level)
+	row("audience", strings.Join(c.Audience, ", "))
+	row("status", statusText(c))
+	row("cost", costText(c))
+	row("exam", examText(c))
+	prep := hoursText(c.PrepHours)
+	if c.PrepHours != nil {
+		prep += " hours (estimate: " + c.PrepHoursBasis + ")"
+	}
+	row("preparation", prep)
+	row("validity", yearsText(c))
+	row("skills", strings.Join(skillNames(cat, c.Skills), ", "))
+	roles := make([]string, len(c.Roles))
+	for i, r := range c.Roles {
+		roles[i] = r + " " + cat.OccupationTitle(r)
+	}
+	row("roles", strings.Join(roles, "; "))
+	row("prerequisites", strings.Join(c.Prerequisites, "; "))
+	row("recognition", strings.Join(c.Recognition, "; "))
+	row("official page", c.URL)
+	row("checked", c.AsOf)
+	if c.Reported != nil {
+		row("secondary source", c.Reported.Source+" (figures marked ? come from it)")
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if len(c.Notes) > 0 {
+		fmt.Fprintln(w, "notes:")
+		for _, n := range c.Notes {
+			fmt.Fprintln(w, "  -", n)
+		}
+	}
+	if len(c.Sources) > 0 {
+		fmt.Fprintln(w, "pages checked:")
+		for _, s := range c.Sources {
+			fmt.Fprintln(w, "  -", s)
+		}
+	}
+	return nil
+}
+
+func skillNames(cat *catalog.Catalog, ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = id
+		if s, ok := cat.Skill(id); ok {
+			out[i] = s.Name
+		}
+	}
+	return out
+}
+
+func newCertsCompareCommand(a *app) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "compare ID ID [ID...]",
+		Short: "Compare certifications side by side",
+		Args:  cobra.MinimumNArgs(2),
+		RunE: func(_ *cobra.Command, args []string) error {
+			if err := checkFormat(format, "text", "json"); err != nil {
+				return err
+			}
+			cat, err := catalog.Load()
+			if err != nil {
+				return err
+			}
+			certs, err := cat.Compare(args...)
+			if err != nil {
+				return err
+			}
+			if format == "json" {
+				return writeJSON(a.stdout, certs)
+			}
+			tw := tabwriter.NewWriter(a.stdout, 0, 0, 3, ' ', 0)
+			row := func(label string, cell func(certwise.Certification) string) {
+				cells := []string{label}
+				for _, c := range certs {
+					cells = append(cells, cell(c))
+				}
+				fmt.Fprintln(tw, strings.Join(cells, "\t"))
+			}
+			row("", func(c certwise.Certification) string { return c.ID })
+			row("provider", func(c certwise.Certification) string { return c.Provider })
+			row("level", func(c certwise.Certification) string { return c.Level })
+			row("audience", func(c certwise.Certification) string { return strings.Join(c.Audience, ", ") })
+			row("status", statusText)
+			row("cost", func(c certwise.Certification) string { return costText(c) })
+			row("exam minutes", examMinutes)
+			row("exam questions", examQuestions)
+			row("prep hours (est.)", func(c certwise.Certification) string { return hoursText(c.PrepHours) })
+			row("validity", yearsText)
+			// Skills: one row per skill in any of the certifications.
+			seen := map[string]bool{}
+			for _, c := range certs {
+				for _, s := range c.Skills {
+					if seen[s] {
+						continue
+					}
+					seen[s] = true
+					row("skill: "+s, func(c certwise.Certification) string {
+						for _, cs := range c.Skills {
+							if cs == s {
+								return "yes"
+							}
+						}
+						return "-"
+					})
+				}
+			}
+			row("roles", func(c certwise.Certification) string { return strings.Join(c.Roles, " ") })
+			if err := tw.Flush(); err != nil {
+				return err
+			}
+			fmt.Fprintln(a.stdout)
+			for _, c := range certs {
+				fmt.Fprintf(a.stdout, "%s: %s\n  %s\n", c.ID, c.Name, c.URL)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	return cmd
+}
+
+func newCertsRecommendCommand(a *app) *cobra.Command {
+	var (
+		req            certwise.RecommendRequest
+		target, format string
+		budget, hours  float64
+	)
+	cmd := &cobra.Command{
+		Use:   "recommend --gap TEXT",
+		Short: "Rank certifications for a capability gap, a target role, a budget and a time limit",
+		Long: `recommend reads the capability gap you describe in your own words, maps it to the
+catalog's skills vocabulary (see certs skills) and ranks certifications by skill
+overlap, fit to the target role's O*NET-SOC code (exact, same 6-digit SOC code, or
+same occupation group), fit to your current role, level, cost and preparation
+time. Certifications over your budget or hours are left out, and listed as such.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := checkFormat(format, "text", "json"); err != nil {
+				return err
+			}
+			if cmd.Flags().Changed("budget") {
+				req.BudgetUSD = &budget
+			}
+			if cmd.Flags().Changed("hours") {
+				req.MaxHours = &hours
+			}
+			if target != "" {
+				if !socCode.MatchString(target) {
+					return usageError(certwise.Errorf(certwise.EINVALID, "target",
+						"give the target role as an O*NET-SOC code such as 15-2051.00 (see certwise roles); %q is not one", target))
+				}
+				req.TargetCode = target
+			}
+			cat, err := catalog.Load()
+			if err != nil {
+				return err
+			}
+			res, err := cat.RecommendDetailed(cmd.Context(), req)
+			if err != nil {
+				return err
+			}
+			if format == "json" {
+				if res.Recommendations == nil {
+					res.Recommendations = []certwise.Recommendation{}
+				}
+				return writeJSON(a.stdout, res)
+			}
+			return writeRecommendations(a.stdout, cat, req, res)
+		},
+	}
+	cmd.Flags().StringVar(&req.Gap, "gap", "", "the capability gap to close, in your own words")
+	cmd.Flags().StringSliceVar(&req.Skills, "skill", nil, "a skill id to close (repeatable; see certs skills)")
+	cmd.Flags().StringVar(&target, "target", "", "O*NET-SOC `CODE` of the role you are aiming for")
+	cmd.Flags().StringVar(&req.RoleCode, "role", "", "O*NET-SOC `CODE` of your current role")
+	cmd.Flags().Float64Var(&budget, "budget", 0, "the most you will spend, in `USD`")
+	cmd.Flags().Float64Var(&hours, "hours", 0, "the most preparation time you will spend, in `hours`")
+	cmd.Flags().IntVar(&req.Top, "top", catalog.DefaultTop, "how many certifications to show")
+	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	return cmd
+}
+
+func writeRecommendations(w io.Writer, cat *catalog.Catalog, req certwise.RecommendRequest, res catalog.Result) error {
+	if len(res.GapSkills) > 0 {
+		parts := make([]string, len(res.GapSkills))
+		for i, g := range res.GapSkills {
+			name := g.Skill
+			if s, ok := cat.Skill(g.Skill); ok {
+				name = s.Name
+			}
+			parts[i] = fmt.Sprintf("%s (from \"%s\")", name, strings.Join(g.Keywords, `", "`))
+		}
+		fmt.Fprintf(w, "Your gap reads as: %s\n", strings.Join(parts, "; "))
+	}
+	if req.TargetCode != "" {
+		fmt.Fprintf(w, "Target role: %s %s\n", req.TargetCode, cat.OccupationTitle(req.TargetCode))
+	}
+	fmt.Fprintln(w)
+	if len(res.Recommendations) == 0 {
+		fmt.Fprintln(w, "No certification in the catalog fits these conditions.")
+	}
+	for i, r := range res.Recommendations {
+		fmt.Fprintf(w, "%d. %s — %s (%s, %s), score %.1f\n", i+1, r.ID, r.Name, r.Provider, r.Level, r.Score)
+		for _, why := range r.Why {
+			fmt.Fprintf(w, "   - %s\n", why)
+		}
+		fmt.Fprintf(w, "   %s\n", r.URL)
+	}
+	if len(res.Excluded) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "Left out by your limits:")
+		for _, e := range res.Excluded {
+			fmt.Fprintf(w, "  - %s: %s\n", e.ID, e.Reason)
+		}
+	}
+	return nil
+}
+
+func newCertsExportCommand(a *app) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "export --format ctdl",
+		Short: "Export the catalog as CTDL JSON-LD (Credential Transparency Description Language)",
+		Args:  cobra.NoArgs,
+		RunE: func(_ *cobra.Command, _ []string) error {
+			if err := checkFormat(format, "ctdl"); err != nil {
+				return err
+			}
+			cat, err := catalog.Load()
+			if err != nil {
+				return err
+			}
+			return cat.WriteCTDL(a.stdout)
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "ctdl", "export format: ctdl")
+	return cmd
+}
+
+func newCertsSkillsCommand(a *app) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "skills",
+		Short: "List the skills vocabulary that gaps are mapped to",
+		Args:  cobra.NoArgs,
+		RunE: func(_ *cobra.Command, _ []string) error {
+			if err := checkFormat(format, "text", "json"); err != nil {
+				return err
+			}
+			cat, err := catalog.Load()
+			if err != nil {
+				return err
+			}
+			if format == "json" {
+				return writeJSON(a.stdout, cat.Skills())
+			}
+			tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
+			for _, s := range cat.Skills() {
+				fmt.Fprintf(tw, "%s\t%s\n", s.ID, s.Description)
+			}
+			return tw.Flush()
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	return cmd
+}
