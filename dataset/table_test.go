@@ -1,0 +1,155 @@
+package dataset
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/certwise/certwise/exposure"
+	"github.com/certwise/certwise/internal/shareddata"
+)
+
+// writeData writes files (name → content) under a fresh directory.
+func writeData(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestParseErrorsNameFileLineColumn(t *testing.T) {
+	ctx := context.Background()
+	tests := []struct {
+		name  string
+		file  string
+		body  string
+		read  func(context.Context, string, *exposure.Input) error
+		want  string
+		line  int
+		col   int
+		field string
+	}{
+		{"bad code", FileOccupations, "O*NET-SOC Code\tTitle\tDescription\n11-1011.00\tChief Executives\tx\n11-10X1.00\tBad\tx\n",
+			readOccupations, "not an O*NET-SOC code", 3, 1, colCode},
+		{"empty title", FileOccupations, "O*NET-SOC Code\tTitle\tDescription\n11-1011.00\t\tx\n",
+			readOccupations, "empty value", 2, 12, "Title"},
+		{"missing column", FileOccupations, "Code\tTitle\n", readOccupations, "missing column", 1, 1, colCode},
+		{"short line", FileJobZones, "O*NET-SOC Code\tJob Zone\tDate\n11-1011.00\t5\n", readJobZones, "2 fields, the header has 3", 2, 12, ""},
+		{"job zone range", FileJobZones, "O*NET-SOC Code\tJob Zone\n11-1011.00\t7\n", readJobZones, "outside 1-5", 2, 12, "Job Zone"},
+		{"bad label", FileLabels, "\tO*NET-SOC Code\tTask ID\tTask\tTask Type\tgpt4_exposure\thuman_labels\n0\t11-1011.00\t1.0\t\"Do \"\"it\"\"\"\tCore\tE3\tE0\n",
+			readLabels, `exposure label "E3"`, 2, 35, "gpt4_exposure"},
+		{"bad quote", FileLabels, "\tO*NET-SOC Code\tTask ID\tTask\tTask Type\tgpt4_exposure\thuman_labels\n0\t11-1011.00\t1\tDo \"it\" now\tCore\tE1\tE0\n",
+			readLabels, "bare \" in non-quoted-field", 2, 19, ""},
+		{"bad number", FileIWAMetrics, "IWA,share_user,share_ai,completion_user,completion_ai,impact_scope_user,impact_scope_ai\n4.A.1.a.1.I01,0.1,abc,,,,\n",
+			readIWAMetrics, `not a number: "abc"`, 2, 19, "share_ai"},
+		{"bls marker", FileOEWS, "OCC_CODE,OCC_TITLE,O_GROUP,TOT_EMP,A_MEDIAN\n11-1011,Chief,detailed,\"1,000\",!\n",
+			readOEWS, "not a number or a BLS marker", 2, 32, "A_MEDIAN"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := writeData(t, map[string]string{tt.file: tt.body})
+			err := tt.read(ctx, dir, &exposure.Input{})
+			var pe *ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("err = %v, want a *ParseError", err)
+			}
+			if pe.File != tt.file || pe.Line != tt.line || (tt.col > 0 && pe.Column != tt.col) || pe.Field != tt.field {
+				t.Errorf("got %s:%d:%d field %q, want %s:%d:%d field %q (%v)", pe.File, pe.Line, pe.Column, pe.Field, tt.file, tt.line, tt.col, tt.field, err)
+			}
+			if !strings.Contains(err.Error(), tt.want) || !strings.HasPrefix(err.Error(), tt.file+":") {
+				t.Errorf("message %q, want it to start with the file and contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestOEWSMarkersAreNull(t *testing.T) {
+	dir := writeData(t, map[string]string{FileOEWS: "\ufeffOCC_CODE,OCC_TITLE,O_GROUP,TOT_EMP,A_MEDIAN\n" +
+		"11-1011,Chief Executives,detailed,\"200,480\",#\n27-2011,Actors,detailed,\"51,230\",*\n"})
+	in := &exposure.Input{}
+	if err := readOEWS(context.Background(), dir, in); err != nil {
+		t.Fatal(err)
+	}
+	if len(in.OEWS) != 2 || *in.OEWS[0].Employment != 200480 || in.OEWS[0].MedianWage != nil || in.OEWS[1].MedianWage != nil {
+		t.Errorf("rows %+v", in.OEWS)
+	}
+}
+
+func TestMissingFile(t *testing.T) {
+	_, err := Load(context.Background(), t.TempDir())
+	var pe *ParseError
+	if !errors.As(err, &pe) || pe.File != FileOccupations || !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("err = %v, want a ParseError naming %s", err, FileOccupations)
+	}
+}
+
+// TestEveryGWAClassifiedOnce checks the reviewed classification against the
+// data: every generalized work activity of the content model and every IWA's
+// GWA has exactly one class, and the file names no GWA the data lacks.
+func TestEveryGWAClassifiedOnce(t *testing.T) {
+	dir := shareddata.Dir(t)
+	in, err := ReadInput(context.Background(), dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	classes, err := exposure.GWAClasses() // fails on a GWA listed twice
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := map[string]int{}
+	for _, c := range classes {
+		count[c.GWA]++
+	}
+	data := map[string]string{}
+	for _, g := range in.GWAs {
+		data[g.ID] = g.Name
+	}
+	for _, w := range in.IWAs {
+		if _, ok := data[w.GWA]; !ok {
+			t.Errorf("IWA %s: GWA %s not in the content model", w.ID, w.GWA)
+		}
+	}
+	if len(data) != 41 {
+		t.Errorf("the content model has %d GWAs, want 41", len(data))
+	}
+	for id, name := range data {
+		if count[id] != 1 {
+			t.Errorf("GWA %s (%s) classified %d times, want once", id, name, count[id])
+		}
+	}
+	for _, c := range classes {
+		if name, ok := data[c.GWA]; !ok {
+			t.Errorf("gwa_classes.tsv classifies %s, which is not in the data", c.GWA)
+		} else if name != c.Name {
+			t.Errorf("gwa_classes.tsv names %s %q, the data %q", c.GWA, c.Name, name)
+		}
+	}
+}
+
+func TestReadTitles(t *testing.T) {
+	dir := shareddata.Dir(t)
+	titles, err := ReadTitles(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := fromShared(t)
+	if len(titles) != len(m.Titles()) {
+		t.Fatalf("ReadTitles gave %d titles, the model %d", len(titles), len(m.Titles()))
+	}
+	for i, e := range titles {
+		if e != m.Titles()[i] {
+			t.Fatalf("title %d: %+v vs %+v", i, e, m.Titles()[i])
+		}
+	}
+}
