@@ -10,10 +10,12 @@
 package advice
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
-	"sort"
+	"slices"
+	"strings"
 
 	"github.com/certwise/certwise"
 )
@@ -48,13 +50,16 @@ type Advisor struct {
 	// applicability holds every IWA's Equation 1 term, precomputed when an
 	// ActivityLister is given.
 	applicability map[string]float64
-	// byIWA lists, for every IWA, the occupations that carry it and its
-	// weight in each.
+	// occs are the data's occupations and index their positions by code.
+	occs  []*certwise.Occupation
+	index map[string]int
+	// byIWA lists, for every IWA, the occupations (positions in occs) that
+	// carry it and its weight in each.
 	byIWA map[string][]occWeight
 }
 
 type occWeight struct {
-	occ    *certwise.Occupation
+	occ    int
 	weight float64
 }
 
@@ -73,10 +78,13 @@ func New(data certwise.ExposureData, activities ActivityLister, rec certwise.Rec
 			}
 		}
 	}
-	for _, o := range data.Occupations() {
+	a.occs = data.Occupations()
+	a.index = make(map[string]int, len(a.occs))
+	for i, o := range a.occs {
+		a.index[o.Code] = i
 		for _, act := range o.Activities {
 			if act.Weight > 0 {
-				a.byIWA[act.IWA] = append(a.byIWA[act.IWA], occWeight{o, act.Weight})
+				a.byIWA[act.IWA] = append(a.byIWA[act.IWA], occWeight{i, act.Weight})
 			}
 		}
 	}
@@ -150,45 +158,32 @@ func (a *Advisor) activityApplicability(iwa string) (*float64, *certwise.Activit
 	return nil, f
 }
 
-// personActivities returns the person's activities with their shares: their
-// own activity_shares when given, else the occupation's weights. Titles and
-// classes come from the activity figures (or the occupation's activity).
-func (a *Advisor) personActivities(in certwise.AdviceInput) []certwise.ActivityEvidence {
-	var acts []certwise.ActivityEvidence
-	if shares := in.Answers.Role.ActivityShares; len(shares) > 0 {
-		total := 0.0
-		for _, v := range shares {
-			if v > 0 {
-				total += v
-			}
-		}
-		if total > 0 {
-			for iwa, v := range shares {
-				if v <= 0 {
-					continue
-				}
-				acts = append(acts, a.evidence(iwa, "", "", v/total, "activity_shares"))
-			}
-		}
-	}
-	if len(acts) == 0 && in.Occupation != nil {
-		for _, act := range in.Occupation.Activities {
-			if act.Weight > 0 {
-				acts = append(acts, a.evidence(act.IWA, act.Title, act.Class, act.Weight, "occupation"))
-			}
-		}
-	}
-	sort.Slice(acts, func(i, j int) bool {
-		if acts[i].Share != acts[j].Share {
-			return acts[i].Share > acts[j].Share
-		}
-		return acts[i].IWA < acts[j].IWA
-	})
-	return acts
+// activity is one activity of the person's work while the advice is being
+// worked out; evidence turns the few that make it into a step into
+// certwise.ActivityEvidence. Steps sort slices of pointers to it.
+type activity struct {
+	iwa, title string
+	class      certwise.WorkClass
+	share      float64
+	source     string // activity_shares or occupation
+	app        float64
+	hasApp     bool
 }
 
-// evidence builds an ActivityEvidence with the activity's figures.
-func (a *Advisor) evidence(iwa, title string, class certwise.WorkClass, share float64, source string) certwise.ActivityEvidence {
+func (x *activity) score() float64 { return x.share * x.app }
+
+// evidence returns the activity with its rounded figures.
+func (x *activity) evidence() certwise.ActivityEvidence {
+	e := certwise.ActivityEvidence{IWA: x.iwa, Title: x.title, Class: x.class, Share: round(x.share, 4), ShareSource: x.source}
+	if x.hasApp {
+		e.Applicability, e.Score = ptr(round(x.app, 4)), ptr(round(x.score(), 4))
+	}
+	return e
+}
+
+// newActivity looks up an activity's figures; title and class fall back to
+// the figures' when empty.
+func (a *Advisor) newActivity(iwa, title string, class certwise.WorkClass, share float64, source string) activity {
 	app, f := a.activityApplicability(iwa)
 	if f != nil {
 		if title == "" {
@@ -201,34 +196,94 @@ func (a *Advisor) evidence(iwa, title string, class certwise.WorkClass, share fl
 	if title == "" {
 		title = iwa
 	}
-	e := certwise.ActivityEvidence{IWA: iwa, Title: title, Class: class, Share: round(share, 4), ShareSource: source}
+	x := activity{iwa: iwa, title: title, class: class, share: share, source: source}
 	if app != nil {
-		v, s := round(*app, 4), round(share**app, 4)
-		e.Applicability, e.Score = &v, &s
+		x.app, x.hasApp = *app, true
 	}
-	return e
+	return x
 }
 
-// byScore orders activities by score (share × applicability), highest first;
-// activities without figures go last.
-func byScore(acts []certwise.ActivityEvidence) []certwise.ActivityEvidence {
-	out := make([]certwise.ActivityEvidence, 0, len(acts))
-	for _, e := range acts {
-		if e.Score != nil {
-			out = append(out, e)
+// personActivities returns the person's activities with their shares, the
+// largest first: their own activity_shares when given, else the occupation's
+// weights.
+func (a *Advisor) personActivities(in certwise.AdviceInput) []*activity {
+	var acts []activity
+	if shares := in.Answers.Role.ActivityShares; len(shares) > 0 {
+		total := 0.0
+		for _, v := range shares {
+			if v > 0 {
+				total += v
+			}
+		}
+		if total > 0 {
+			acts = make([]activity, 0, len(shares))
+			for iwa, v := range shares {
+				if v > 0 {
+					acts = append(acts, a.newActivity(iwa, "", "", v/total, "activity_shares"))
+				}
+			}
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if *out[i].Score != *out[j].Score {
-			return *out[i].Score > *out[j].Score
+	if len(acts) == 0 && in.Occupation != nil {
+		acts = a.occupationActivities(in.Occupation, "")
+	}
+	out := pointers(acts)
+	sortByShare(out)
+	return out
+}
+
+// occupationActivities returns the occupation's activities (of one class, or
+// all when class is empty) with their weights as shares.
+func (a *Advisor) occupationActivities(o *certwise.Occupation, class certwise.WorkClass) []activity {
+	acts := make([]activity, 0, len(o.Activities))
+	for _, act := range o.Activities {
+		if act.Weight > 0 && (class == "" || act.Class == class) {
+			acts = append(acts, a.newActivity(act.IWA, act.Title, act.Class, act.Weight, "occupation"))
 		}
-		return out[i].IWA < out[j].IWA
+	}
+	return acts
+}
+
+func pointers(acts []activity) []*activity {
+	out := make([]*activity, len(acts))
+	for i := range acts {
+		out[i] = &acts[i]
+	}
+	return out
+}
+
+func sortByShare(acts []*activity) {
+	slices.SortFunc(acts, func(x, y *activity) int {
+		if c := cmp.Compare(y.share, x.share); c != 0 {
+			return c
+		}
+		return strings.Compare(x.iwa, y.iwa)
+	})
+}
+
+// byScore returns the activities with figures ordered by score (share ×
+// applicability), highest first.
+func byScore(acts []*activity) []*activity {
+	out := make([]*activity, 0, len(acts))
+	for _, x := range acts {
+		if x.hasApp {
+			out = append(out, x)
+		}
+	}
+	slices.SortFunc(out, func(x, y *activity) int {
+		if c := cmp.Compare(y.score(), x.score()); c != 0 {
+			return c
+		}
+		return strings.Compare(x.iwa, y.iwa)
 	})
 	return out
 }
 
+var pow10 = [...]float64{1, 10, 100, 1000, 10000}
+
+// round rounds x to 0..4 decimal digits.
 func round(x float64, digits int) float64 {
-	p := math.Pow(10, float64(digits))
+	p := pow10[digits]
 	return math.Round(x*p) / p
 }
 

@@ -19,7 +19,7 @@ var (
 )
 
 // realData loads the exposure model from the public data once per test run.
-func realData(t *testing.T) *exposure.Model {
+func realData(t testing.TB) *exposure.Model {
 	t.Helper()
 	dir := shareddata.Dir(t)
 	realOnce.Do(func() { realModel, realErr = dataset.Load(context.Background(), dir) })
@@ -67,7 +67,7 @@ var realRoles = []struct {
 	{"43-3031.00", certwise.RoleTypeCompressible}, // Bookkeeping, Accounting, and Auditing Clerks
 }
 
-func realOccupation(t *testing.T, m certwise.ExposureData, code string) *certwise.Occupation {
+func realOccupation(t testing.TB, m certwise.ExposureData, code string) *certwise.Occupation {
 	t.Helper()
 	o, ok := m.Occupation(code)
 	if !ok {
@@ -297,5 +297,25 @@ func TestRealRedesignCarriers(t *testing.T) {
 		if math.Abs(total-want) > 0.02 {
 			t.Errorf("%s: shifts %v in total, want about %v", code, total, want)
 		}
+	}
+}
+
+// BenchmarkAdvise measures one Advise call per verdict on the registered
+// nurse (real data; no catalog).
+func BenchmarkAdvise(b *testing.B) {
+	m := realData(b)
+	a := New(m, m, nil)
+	o := realOccupation(b, m, "29-1141.00")
+	for _, v := range []certwise.VerdictID{certwise.VerdictApplyFirst, certwise.VerdictReassessPosition,
+		certwise.VerdictRedesignRoleFirst, certwise.VerdictPursue, certwise.VerdictClarifyFirst} {
+		in := certwise.AdviceInput{Verdict: v, Occupation: o, Level: o.ExposureLevel, WorkMix: o.WorkMix,
+			OpenConditions: []string{"trajectory_defined"}}
+		b.Run(string(v), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := a.Advise(context.Background(), in); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -31,9 +31,9 @@ func (a *Advisor) redesign(in certwise.AdviceInput) []certwise.NextStep {
 	var steps []certwise.NextStep
 
 	var handOff []certwise.ActivityEvidence
-	for _, e := range byScore(acts) {
-		if e.Class == certwise.Reporting || e.Class == certwise.Coordination {
-			handOff = append(handOff, withProject(e))
+	for _, x := range byScore(acts) {
+		if x.class == certwise.Reporting || x.class == certwise.Coordination {
+			handOff = append(handOff, withProject(x.evidence()))
 			if len(handOff) == handOffCount {
 				break
 			}
@@ -123,29 +123,24 @@ func upperFirst(s string) string {
 
 // carriers returns the occupation's activities of a class, heaviest first
 // (the person's own when no occupation is known).
-func (a *Advisor) carriers(in certwise.AdviceInput, acts []certwise.ActivityEvidence, class certwise.WorkClass) []certwise.ActivityEvidence {
-	var out []certwise.ActivityEvidence
+func (a *Advisor) carriers(in certwise.AdviceInput, acts []*activity, class certwise.WorkClass) []certwise.ActivityEvidence {
+	var of []*activity
 	if in.Occupation != nil {
-		for _, act := range in.Occupation.Activities {
-			if act.Class == class && act.Weight > 0 {
-				out = append(out, a.evidence(act.IWA, act.Title, act.Class, act.Weight, "occupation"))
-			}
-		}
+		of = pointers(a.occupationActivities(in.Occupation, class))
+		sortByShare(of)
 	} else {
-		for _, e := range acts {
-			if e.Class == class {
-				out = append(out, e)
+		for _, x := range acts {
+			if x.class == class {
+				of = append(of, x)
 			}
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Share != out[j].Share {
-			return out[i].Share > out[j].Share
+	var out []certwise.ActivityEvidence
+	for _, x := range of {
+		if len(out) == carriersPerClass {
+			break
 		}
-		return out[i].IWA < out[j].IWA
-	})
-	if len(out) > carriersPerClass {
-		out = out[:carriersPerClass]
+		out = append(out, x.evidence())
 	}
 	return out
 }

@@ -13,23 +13,20 @@ import (
 // topProjects picks the three to five activities where generative AI helps
 // the role most (share × applicability): at least three, then more until
 // they hold projectCoverage of the role's total, at most five.
-func topProjects(acts []certwise.ActivityEvidence) []certwise.ActivityEvidence {
+func topProjects(acts []*activity) []certwise.ActivityEvidence {
 	ranked := byScore(acts)
 	total := 0.0
-	for _, e := range ranked {
-		total += *e.Score
+	for _, x := range ranked {
+		total += x.score()
 	}
 	var out []certwise.ActivityEvidence
 	sum := 0.0
-	for _, e := range ranked {
-		if len(out) >= maxProjects || (len(out) >= minProjects && sum >= projectCoverage*total) {
+	for _, x := range ranked {
+		if len(out) >= maxProjects || (len(out) >= minProjects && sum >= projectCoverage*total) || x.score() <= 0 {
 			break
 		}
-		if *e.Score <= 0 {
-			break
-		}
-		out = append(out, withProject(e))
-		sum += *e.Score
+		out = append(out, withProject(x.evidence()))
+		sum += x.score()
 	}
 	return out
 }
@@ -114,35 +111,48 @@ func (a *Advisor) reassess(ctx context.Context, in certwise.AdviceInput) ([]cert
 		curComp = cur.CompressibleShare
 	}
 
-	cands := map[string]*candidate{}
+	// Candidates: O*NET's related occupations, and the occupations sharing one
+	// of the person's strongest activities. Overlap is measured against every
+	// occupation sharing any of the person's activities.
+	const (
+		none = iota
+		byActivity
+		byRelated
+	)
+	source := make([]uint8, len(a.occs))
+	overlap := make([]float64, len(a.occs))
 	if cur != nil {
 		for _, code := range cur.Related {
-			if o, ok := a.data.Occupation(code); ok && code != cur.Code {
-				cands[code] = &candidate{occ: o, related: true}
+			if i, ok := a.index[code]; ok {
+				source[i] = byRelated
 			}
 		}
 	}
-	// Overlap with every occupation that shares one of the person's activities;
-	// the occupations sharing one of the strongest become candidates too.
-	overlap := map[string]float64{}
-	for i, e := range acts {
-		for _, ow := range a.byIWA[e.IWA] {
-			overlap[ow.occ.Code] += math.Min(e.Share, ow.weight)
-			if i < strongestActs && (cur == nil || ow.occ.Code != cur.Code) {
-				if _, ok := cands[ow.occ.Code]; !ok {
-					cands[ow.occ.Code] = &candidate{occ: ow.occ}
-				}
+	for n, x := range acts {
+		for _, ow := range a.byIWA[x.iwa] {
+			overlap[ow.occ] += math.Min(x.share, ow.weight)
+			if n < strongestActs && source[ow.occ] == none {
+				source[ow.occ] = byActivity
 			}
 		}
 	}
-	examined := len(cands)
+	if cur != nil {
+		if i, ok := a.index[cur.Code]; ok {
+			source[i] = none
+		}
+	}
+	examined := 0
 	var kept []*candidate
-	for code, c := range cands {
-		c.overlap = overlap[code]
-		if !lessExposed(c.occ, level, curComp) || !growsFaster(c.occ, cur) || !comparablePrep(c.occ, cur) {
+	for i, src := range source {
+		if src == none {
 			continue
 		}
-		kept = append(kept, c)
+		examined++
+		o := a.occs[i]
+		if !lessExposed(o, level, curComp) || !growsFaster(o, cur) || !comparablePrep(o, cur) {
+			continue
+		}
+		kept = append(kept, &candidate{occ: o, related: src == byRelated, overlap: overlap[i]})
 	}
 	kept = pickTargets(kept)
 	evidence := map[string]any{"candidates_examined": examined, "targets_passing": len(kept)}
@@ -264,7 +274,7 @@ func pickTargets(cands []*candidate) []*candidate {
 
 // target builds a TransitionTarget with the activities the person already
 // shares with the occupation.
-func target(c *candidate, acts []certwise.ActivityEvidence) certwise.TransitionTarget {
+func target(c *candidate, acts []*activity) certwise.TransitionTarget {
 	o := c.occ
 	t := certwise.TransitionTarget{
 		Code: o.Code, Title: o.Title, ExposureLevel: o.ExposureLevel, GPT4Beta: o.GPT4Beta,
@@ -278,10 +288,10 @@ func target(c *candidate, acts []certwise.ActivityEvidence) certwise.TransitionT
 	for _, act := range o.Activities {
 		weights[act.IWA] = act.Weight
 	}
-	for _, e := range acts {
-		if w, ok := weights[e.IWA]; ok && w > 0 {
+	for _, x := range acts {
+		if w, ok := weights[x.iwa]; ok && w > 0 {
 			t.SharedActivities = append(t.SharedActivities, certwise.SharedActivity{
-				IWA: e.IWA, Title: e.Title, Share: e.Share, TargetWeight: round(w, 4)})
+				IWA: x.iwa, Title: x.title, Share: round(x.share, 4), TargetWeight: round(w, 4)})
 		}
 	}
 	if len(t.SharedActivities) > 0 {
