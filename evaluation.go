@@ -149,8 +149,9 @@ type ActivityEvidence struct {
 	Share       float64 `json:"share"`
 	ShareSource string  `json:"share_source,omitempty"` // activity_shares or occupation
 	// Applicability is how well generative AI handles the activity today in
-	// the Working-with-AI data: the mean of completion × scope over the user
-	// and AI sides that have enough conversations (nil without figures).
+	// the Working-with-AI data: the activity's term of the paper's Equation 1,
+	// 0.5 × completion × scope for each of the user and AI sides with enough
+	// conversations (nil where the data has no figures).
 	Applicability *float64 `json:"applicability,omitempty"`
 	Score         *float64 `json:"score,omitempty"` // Share × Applicability
 	Project       string   `json:"project,omitempty"`
