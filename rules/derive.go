@@ -227,7 +227,7 @@ func (s *situation) evidence(f Fact) string {
 		if len(held) == 0 {
 			return "none of: owns measurable outcomes, AI-enhanced role, expanding into system design, moving into a hybrid role"
 		}
-		return "holds: " + strings.Join(held, ", ")
+		return strings.Join(held, ", ")
 	case FactSignalingEnvironment:
 		var on []string
 		o := a.Organization

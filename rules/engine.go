@@ -126,9 +126,9 @@ func (e *Engine) reasons(s *situation, rule *Rule) []certwise.Reason {
 
 func holdsText(b bool) string {
 	if b {
-		return "holds: "
+		return "yes, "
 	}
-	return "does not hold: "
+	return "no, "
 }
 
 func disagreement(s *situation) string {

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"strings"
 
 	"github.com/certwise/certwise"
 )
@@ -65,7 +64,7 @@ func (s *situation) questions() []certwise.Question {
 		q(2, "You expect no gain in authority.", statusWeak)
 	default:
 		if lev {
-			q(2, "Not answered directly; you hold a position ("+strings.TrimPrefix(s.evidence(FactLeverage), "holds: ")+") that a credential could extend.", statusOpen)
+			q(2, "Not answered directly; you hold a position ("+s.evidence(FactLeverage)+") that a credential could extend.", statusOpen)
 		} else {
 			q(2, "Not answered, and nothing you hold yet would turn new knowledge into authority.", statusOpen)
 		}
@@ -137,7 +136,7 @@ func (s *situation) alternatives(v certwise.VerdictID) []certwise.Alternative {
 	}
 	p := s.a.Position
 	if s.facts.has(FactLeverage) {
-		add(org, 2, "you already hold leverage ("+strings.TrimPrefix(s.evidence(FactLeverage), "holds: ")+")")
+		add(org, 2, "you already hold leverage ("+s.evidence(FactLeverage)+")")
 		add(cert, 1, "a credential has a position to amplify")
 	}
 	if !p.HasTestedAIInRole {

@@ -1,0 +1,253 @@
+// Package report renders an evaluation for people: Text for a terminal and
+// Markdown for a document to share. Both show every part of the
+// evaluation in the same order: verdict, reasons, conditions, exposure,
+// questions, alternatives, next steps, certifications and references.
+package report
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/certwise/certwise"
+)
+
+// Width is the column at which Text wraps its lines.
+const Width = 78
+
+// errWriter remembers the first write error so the renderers can write
+// freely and report it once.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) printf(format string, args ...any) {
+	if e.err == nil {
+		_, e.err = fmt.Fprintf(e.w, format, args...)
+	}
+}
+
+// wrap breaks s into lines of at most width columns (words longer than the
+// width stay whole).
+func wrap(s string, width int) []string {
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return nil
+	}
+	var lines []string
+	line := words[0]
+	for _, w := range words[1:] {
+		if len([]rune(line))+1+len([]rune(w)) > width {
+			lines = append(lines, line)
+			line = w
+			continue
+		}
+		line += " " + w
+	}
+	return append(lines, line)
+}
+
+// label turns an identifier such as apply_first into "apply first".
+func label(id string) string { return strings.ReplaceAll(id, "_", " ") }
+
+func percent(f float64) string { return strconv.FormatFloat(f*100, 'f', 0, 64) + "%" }
+
+func money(f *float64) string {
+	if f == nil {
+		return "cost not published"
+	}
+	return "$" + strconv.FormatFloat(*f, 'f', -1, 64)
+}
+
+func hours(f *float64) string {
+	if f == nil {
+		return "hours not published"
+	}
+	return strconv.FormatFloat(*f, 'f', -1, 64) + " h"
+}
+
+// mixText lists the work mix in display order, skipping empty classes.
+func mixText(m certwise.WorkMix) string {
+	var parts []string
+	for _, c := range certwise.WorkClasses {
+		if v, ok := m[c]; ok && v > 0 {
+			parts = append(parts, label(string(c))+" "+percent(v))
+		}
+	}
+	if len(parts) == 0 {
+		return "unknown"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// exposureRows are the exposure facts as label/value pairs, only those known.
+func exposureRows(x certwise.ExposureSummary) [][2]string {
+	rows := [][2]string{{"Level", string(x.Level) + " (source: " + label(x.Source) + ")"}}
+	if x.SelfAssessed != "" && x.Source != "self_assessed" {
+		rows = append(rows, [2]string{"Your own rating", string(x.SelfAssessed)})
+	}
+	if x.DataLevel != "" && x.DataLevel != x.Level {
+		rows = append(rows, [2]string{"Level in the data", string(x.DataLevel)})
+	}
+	if x.OccupationCode != "" {
+		occ := x.OccupationCode
+		if x.OccupationTitle != "" {
+			occ += " " + x.OccupationTitle
+		}
+		rows = append(rows, [2]string{"Occupation", occ})
+	}
+	if x.Percentile != nil {
+		rows = append(rows, [2]string{"Exposure percentile", strconv.FormatFloat(*x.Percentile, 'f', -1, 64) + " (share of workers in less exposed occupations)"})
+	}
+	mix := mixText(x.WorkMix)
+	if x.WorkMixSource != "" && x.WorkMixSource != "none" {
+		mix += " (from " + label(x.WorkMixSource) + ")"
+	}
+	rows = append(rows, [2]string{"Work mix", mix})
+	if x.CompressibleShare != nil {
+		rows = append(rows, [2]string{"Compressible share", percent(*x.CompressibleShare) + " reporting + coordination"})
+	}
+	rows = append(rows, [2]string{"Structural", yesNo(x.Structural)})
+	rt := string(x.RoleType)
+	if rt == "" {
+		rt = string(certwise.RoleTypeUnknown)
+	}
+	if x.RoleTypeBasis != "" {
+		rt += ": " + x.RoleTypeBasis
+	}
+	rows = append(rows, [2]string{"Role type", rt})
+	if x.TitleMatch != nil && len(x.TitleMatch.Matches) > 0 {
+		var c []string
+		for i, m := range x.TitleMatch.Matches {
+			if i == 3 {
+				break
+			}
+			c = append(c, m.Code+" "+m.Title)
+		}
+		conf := "not confident"
+		if x.TitleMatch.Confident {
+			conf = "confident"
+		}
+		rows = append(rows, [2]string{"Title match", strconv.Quote(x.TitleMatch.Query) + " (" + conf + "): " + strings.Join(c, "; ")})
+	}
+	if x.Disagreement != "" {
+		rows = append(rows, [2]string{"Disagreement", x.Disagreement})
+	}
+	return rows
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+var conditionNames = [4]string{"Exposure understood", "Leverage possible", "Timing appropriate", "Trajectory defined"}
+
+func conditionValues(c certwise.Conditions) [4]bool {
+	return [4]bool{c.ExposureUnderstood, c.LeveragePossible, c.TimingAppropriate, c.TrajectoryDefined}
+}
+
+// stepDetails turns a next step's data into lines of text: its typed
+// fields first, then any loose evidence sorted by key.
+func stepDetails(s certwise.NextStep) []string {
+	var out []string
+	for _, a := range s.Activities {
+		l := a.Title + " (" + label(string(a.Class)) + ", " + percent(a.Share) + " of the work"
+		if a.Applicability != nil {
+			l += ", AI applicability " + strconv.FormatFloat(*a.Applicability, 'f', 2, 64)
+		}
+		l += ")"
+		if a.Project != "" {
+			l += ": " + a.Project
+		}
+		if a.Measure != "" {
+			l += ". Measure: " + a.Measure
+		}
+		out = append(out, l)
+	}
+	for _, t := range s.Targets {
+		l := t.Code + " " + t.Title + ": exposure " + string(t.ExposureLevel)
+		if t.CompressibleShare != nil {
+			l += ", compressible " + percent(*t.CompressibleShare)
+		}
+		if t.ProjectedGrowthPct != nil {
+			l += ", growth " + strconv.FormatFloat(*t.ProjectedGrowthPct, 'f', 1, 64) + "%"
+		}
+		if t.MedianWage != nil {
+			l += ", median wage $" + strconv.FormatFloat(*t.MedianWage, 'f', 0, 64)
+		}
+		if t.JobZone != nil {
+			l += ", job zone " + strconv.Itoa(*t.JobZone)
+		}
+		l += ", overlap " + percent(t.Overlap)
+		if len(t.SharedActivities) > 0 {
+			var sh []string
+			for i, a := range t.SharedActivities {
+				if i == 3 {
+					break
+				}
+				sh = append(sh, a.Title)
+			}
+			l += "; shared: " + strings.Join(sh, "; ")
+		}
+		for _, c := range t.Certifications {
+			l += "; certification: " + c.Name
+		}
+		out = append(out, l)
+	}
+	if sh := s.Shift; sh != nil {
+		from := make([]string, len(sh.From))
+		for i, c := range sh.From {
+			from[i] = label(string(c))
+		}
+		out = append(out, fmt.Sprintf("Move %s of the week from %s to %s (now %s; compressible now %s)",
+			percent(sh.MovePoints), strings.Join(from, " and "), label(string(sh.To)), percent(sh.CurrentShare), percent(sh.CompressibleNow)))
+	}
+	for _, c := range s.Certifications {
+		out = append(out, c.Name+" ("+c.Provider+"): "+money(c.CostUSD)+", "+hours(c.PrepHours))
+	}
+	if s.TotalCostUSD != nil || s.TotalHours != nil {
+		out = append(out, "Total: "+money(s.TotalCostUSD)+", "+hours(s.TotalHours))
+	}
+	out = append(out, s.Questions...)
+	keys := make([]string, 0, len(s.Evidence))
+	for k := range s.Evidence {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		out = append(out, label(k)+": "+evidenceValue(s.Evidence[k]))
+	}
+	return out
+}
+
+func evidenceValue(v any) string {
+	switch t := v.(type) {
+	case float64:
+		if t >= 0 && t <= 1 {
+			return percent(t)
+		}
+		return strconv.FormatFloat(t, 'f', -1, 64)
+	case []string:
+		return strings.Join(t, ", ")
+	case []certwise.Motive:
+		s := make([]string, len(t))
+		for i, m := range t {
+			s[i] = string(m)
+		}
+		return strings.Join(s, ", ")
+	}
+	return fmt.Sprint(v)
+}
+
+func reasonLabel(r certwise.Reason) string {
+	if r.Rule != "" {
+		return "rule " + r.Rule
+	}
+	return r.Fact
+}
