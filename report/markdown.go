@@ -94,4 +94,6 @@ var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`",
 func md(s string) string { return mdEscaper.Replace(s) }
 
 // cell escapes text for a table cell.
-func cell(s string) string { return strings.ReplaceAll(md(strings.ReplaceAll(s, "\n", " ")), "|", `\|`) }
+func cell(s string) string {
+	return strings.ReplaceAll(md(strings.ReplaceAll(s, "\n", " ")), "|", `\|`)
+}

@@ -89,7 +89,9 @@ func Text(w io.Writer, ev *certwise.Evaluation) error {
 	return p.err
 }
 
-func section(p *errWriter, title string) { p.printf("\n%s\n%s\n", title, strings.Repeat("-", len(title))) }
+func section(p *errWriter, title string) {
+	p.printf("\n%s\n%s\n", title, strings.Repeat("-", len(title)))
+}
 
 // para writes s wrapped, every line indented by indent.
 func para(p *errWriter, indent, s string) {
