@@ -19,7 +19,7 @@ import (
 
 // testURL returns the server the tests use: CERTWISE_TEST_POSTGRES. Without
 // it the tests skip, except under CI, where they must run.
-func testURL(t *testing.T) string {
+func testURL(t testing.TB) string {
 	t.Helper()
 	u := os.Getenv("CERTWISE_TEST_POSTGRES")
 	if u == "" {
@@ -34,7 +34,7 @@ func testURL(t *testing.T) string {
 // testSchema creates an empty schema for one test, drops it at cleanup, and
 // returns a URL whose connections use it, so tests and packages running in
 // parallel never see each other's tables.
-func testSchema(t *testing.T) string {
+func testSchema(t testing.TB) string {
 	t.Helper()
 	base := testURL(t)
 	b := make([]byte, 8)
@@ -67,7 +67,7 @@ func testSchema(t *testing.T) string {
 
 // withSearchPath adds search_path=schema to a connection string; pgx sends
 // unknown parameters to the server as runtime parameters.
-func withSearchPath(t *testing.T, conn, schema string) string {
+func withSearchPath(t testing.TB, conn, schema string) string {
 	t.Helper()
 	if strings.HasPrefix(conn, "postgres://") || strings.HasPrefix(conn, "postgresql://") {
 		u, err := url.Parse(conn)
@@ -82,7 +82,7 @@ func withSearchPath(t *testing.T, conn, schema string) string {
 	return conn + " search_path=" + schema
 }
 
-func openStore(t *testing.T, u string) certwise.AssessmentStore {
+func openStore(t testing.TB, u string) certwise.AssessmentStore {
 	t.Helper()
 	s, err := Open(context.Background(), u)
 	if err != nil {
@@ -91,12 +91,15 @@ func openStore(t *testing.T, u string) certwise.AssessmentStore {
 	return s
 }
 
+// openSchema opens a store in a fresh schema; it is the suite's Open.
+func openSchema(tb testing.TB) (certwise.AssessmentStore, func(tb testing.TB) certwise.AssessmentStore) {
+	u := testSchema(tb)
+	return openStore(tb, u), func(tb testing.TB) certwise.AssessmentStore { return openStore(tb, u) }
+}
+
 func TestStore(t *testing.T) {
 	testURL(t)
-	storetest.Run(t, func(t *testing.T) (certwise.AssessmentStore, func(t *testing.T) certwise.AssessmentStore) {
-		u := testSchema(t)
-		return openStore(t, u), func(t *testing.T) certwise.AssessmentStore { return openStore(t, u) }
-	})
+	storetest.Run(t, openSchema)
 }
 
 func TestMigrationsOnceUnderConcurrentOpen(t *testing.T) {
@@ -183,4 +186,8 @@ func TestOpenErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+func BenchmarkStore(b *testing.B) {
+	storetest.Bench(b, openSchema)
 }

@@ -13,10 +13,10 @@ import (
 	"github.com/certwise/certwise/storetest"
 )
 
-func openTemp(t *testing.T) (certwise.AssessmentStore, func(t *testing.T) certwise.AssessmentStore) {
+func openTemp(t testing.TB) (certwise.AssessmentStore, func(t testing.TB) certwise.AssessmentStore) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "certwise.db")
-	open := func(t *testing.T) certwise.AssessmentStore {
+	open := func(t testing.TB) certwise.AssessmentStore {
 		t.Helper()
 		s, err := Open(context.Background(), path)
 		if err != nil {
@@ -163,4 +163,8 @@ func TestRefusesNewerSchema(t *testing.T) {
 	if !strings.Contains(err.Error(), "newer") {
 		t.Fatalf("error %v does not say the schema is newer", err)
 	}
+}
+
+func BenchmarkStore(b *testing.B) {
+	storetest.Bench(b, openTemp)
 }

@@ -15,11 +15,11 @@ import (
 	"github.com/certwise/certwise"
 )
 
-// Open opens a fresh, empty store for one test and arranges, with t.Cleanup,
-// to remove whatever it created. reopen opens another store on the same
-// database; the suite closes the first store before it calls reopen, and
-// closes what reopen returns.
-type Open func(t *testing.T) (store certwise.AssessmentStore, reopen func(t *testing.T) certwise.AssessmentStore)
+// Open opens a fresh, empty store for one test or benchmark and arranges,
+// with tb.Cleanup, to remove whatever it created. reopen opens another store
+// on the same database; the suite closes the first store before it calls
+// reopen, and closes what reopen returns.
+type Open func(tb testing.TB) (store certwise.AssessmentStore, reopen func(tb testing.TB) certwise.AssessmentStore)
 
 // Run runs the suite against the stores open returns. Subtests run in
 // parallel, each on its own store.
@@ -50,7 +50,7 @@ func Run(t *testing.T, open Open) {
 }
 
 // openStore opens a store and closes it at cleanup.
-func openStore(t *testing.T, open Open) (certwise.AssessmentStore, func(t *testing.T) certwise.AssessmentStore) {
+func openStore(t testing.TB, open Open) (certwise.AssessmentStore, func(tb testing.TB) certwise.AssessmentStore) {
 	t.Helper()
 	s, reopen := open(t)
 	t.Cleanup(func() {
@@ -83,7 +83,7 @@ func newAssessment(t testing.TB, previousID string) (*certwise.Assessment, strin
 
 // richAssessment returns an assessment whose Answers and Evaluation have
 // every field set.
-func richAssessment(t *testing.T) *certwise.Assessment {
+func richAssessment(t testing.TB) *certwise.Assessment {
 	t.Helper()
 	a, _ := newAssessment(t, "")
 	a.Answers, a.Evaluation = certwise.Answers{}, certwise.Evaluation{}
