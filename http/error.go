@@ -1,0 +1,146 @@
+package http
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"sort"
+	"strings"
+
+	"github.com/certwise/certwise"
+)
+
+// Codes the HTTP layer adds to the domain's error codes.
+const (
+	codeMethodNotAllowed = "method_not_allowed"
+	codeTooLarge         = "too_large"
+	codeUnsupportedMedia = "unsupported_media_type"
+	codeRateLimited      = "rate_limited"
+	codeUnauthorized     = "unauthorized"
+)
+
+// statusOf maps an error code to its HTTP status.
+func statusOf(code string) int {
+	switch code {
+	case certwise.EINVALID:
+		return http.StatusBadRequest
+	case certwise.ENOTFOUND:
+		return http.StatusNotFound
+	case certwise.ECONFLICT:
+		return http.StatusConflict
+	case certwise.EFORBIDDEN:
+		return http.StatusForbidden
+	case codeUnauthorized:
+		return http.StatusUnauthorized
+	case codeMethodNotAllowed:
+		return http.StatusMethodNotAllowed
+	case codeTooLarge:
+		return http.StatusRequestEntityTooLarge
+	case codeUnsupportedMedia:
+		return http.StatusUnsupportedMediaType
+	case codeRateLimited:
+		return http.StatusTooManyRequests
+	}
+	return http.StatusInternalServerError
+}
+
+// errorBody is the JSON shape of every API error.
+type errorBody struct {
+	Error errorDetail `json:"error"`
+}
+
+type errorDetail struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+	Field   string `json:"field,omitempty"`
+}
+
+// writeAPIError writes err as {"error": {...}} with the status its code
+// maps to. Internal errors are logged by the caller's middleware and never
+// shown.
+func writeAPIError(w http.ResponseWriter, r *http.Request, err error) {
+	code := certwise.ErrorCode(err)
+	if code == certwise.EINTERNAL {
+		noteInternal(r, err)
+	}
+	writeJSON(w, statusOf(code), errorBody{Error: errorDetail{
+		Code:    code,
+		Message: certwise.ErrorMessage(err),
+		Field:   certwise.ErrorField(err),
+	}})
+}
+
+// writeJSON writes v as JSON with the given status.
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		http.Error(w, `{"error":{"code":"internal","message":"internal error"}}`, http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(append(b, '\n'))
+}
+
+// methods maps an HTTP method to its handler for one path.
+type methods map[string]http.HandlerFunc
+
+func (m methods) allow() string {
+	names := make([]string, 0, len(m)+1)
+	for k := range m {
+		names = append(names, k)
+	}
+	if _, ok := m["GET"]; ok {
+		names = append(names, "HEAD")
+	}
+	sort.Strings(names)
+	return strings.Join(names, ", ")
+}
+
+func (m methods) find(method string) (http.HandlerFunc, bool) {
+	if method == http.MethodHead {
+		method = http.MethodGet
+	}
+	h, ok := m[method]
+	return h, ok
+}
+
+// apiMethods dispatches on the method and answers others with a JSON 405.
+func (s *Server) apiMethods(m methods) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h, ok := m.find(r.Method)
+		if !ok {
+			w.Header().Set("Allow", m.allow())
+			writeAPIError(w, r, certwise.Errorf(codeMethodNotAllowed, "", "method %s is not allowed here; use %s", r.Method, m.allow()))
+			return
+		}
+		h(w, r)
+	})
+}
+
+// pageMethods dispatches on the method and answers others with an HTML 405.
+// Every page POST must pass the CSRF token check first.
+func (s *Server) pageMethods(m methods) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h, ok := m.find(r.Method)
+		if !ok {
+			w.Header().Set("Allow", m.allow())
+			s.pageError(w, r, certwise.Errorf(codeMethodNotAllowed, "", "This page does not accept %s requests.", r.Method))
+			return
+		}
+		if r.Method == http.MethodPost && !s.checkCSRF(w, r) {
+			return
+		}
+		h(w, r)
+	})
+}
+
+// bodyError turns a request body read failure into a domain error: 413 for
+// an oversized body, 400 otherwise.
+func bodyError(err error) error {
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		return certwise.Errorf(codeTooLarge, "", "the request body is larger than %d KiB", maxBodyBytes>>10)
+	}
+	return certwise.Errorf(certwise.EINVALID, "", "the request body could not be read")
+}

@@ -1,0 +1,133 @@
+package http
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+
+	"github.com/certwise/certwise"
+)
+
+// templateFuncs are the helpers every template may call.
+var templateFuncs = template.FuncMap{
+	"pct":       pct,
+	"num":       num,
+	"money":     money,
+	"humanize":  humanize,
+	"verdict":   verdictLabel,
+	"workMix":   workMixSVG,
+	"classLbl":  func(c certwise.WorkClass) string { return workClassLabels[c] },
+	"join":      strings.Join,
+	"add":       func(a, b int) int { return a + b },
+	"checked":   func(b bool) template.HTMLAttr { return boolAttr(b, "checked") },
+	"selected":  func(b bool) template.HTMLAttr { return boolAttr(b, "selected") },
+	"hasMotive": hasMotive,
+	"intp":      func(p *int) string { return intp(p) },
+	"int64p": func(p *int64) string {
+		if p == nil {
+			return "—"
+		}
+		return groupDigits(fmt.Sprint(*p))
+	},
+}
+
+func boolAttr(b bool, name string) template.HTMLAttr {
+	if b {
+		return template.HTMLAttr(name)
+	}
+	return ""
+}
+
+// pct formats a 0..1 share (or a pointer to one) as a percentage; nil is a
+// dash, since a missing figure is not zero.
+func pct(v any) string {
+	switch x := v.(type) {
+	case float64:
+		return fmt.Sprintf("%.0f%%", x*100)
+	case *float64:
+		if x == nil {
+			return "—"
+		}
+		return fmt.Sprintf("%.0f%%", *x*100)
+	}
+	return "—"
+}
+
+// num formats an optional figure with two decimals.
+func num(p *float64) string {
+	if p == nil {
+		return "—"
+	}
+	return fmt.Sprintf("%.2f", *p)
+}
+
+// money formats an optional amount in US dollars.
+func money(p *float64) string {
+	if p == nil {
+		return "not published"
+	}
+	if *p == 0 {
+		return "free"
+	}
+	return "$" + groupDigits(fmt.Sprintf("%.0f", *p))
+}
+
+func intp(p *int) string {
+	if p == nil {
+		return "—"
+	}
+	return fmt.Sprint(*p)
+}
+
+func groupDigits(s string) string {
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// humanize turns an identifier such as "owns_measurable_outcomes" into
+// "Owns measurable outcomes".
+func humanize(v any) string {
+	s := strings.ReplaceAll(fmt.Sprint(v), "_", " ")
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// verdictLabels say each verdict in a few plain words.
+var verdictLabels = map[certwise.VerdictID]string{
+	certwise.VerdictPursue:            "Pursue it",
+	certwise.VerdictPursueForSignal:   "Pursue it for the signal",
+	certwise.VerdictApplyFirst:        "Apply AI in your role first",
+	certwise.VerdictClarifyFirst:      "Clarify first",
+	certwise.VerdictRedesignRoleFirst: "Redesign your role first",
+	certwise.VerdictReassessPosition:  "Reassess your position",
+	certwise.VerdictAvoid:             "Avoid it for now",
+}
+
+func verdictLabel(v certwise.VerdictID) string {
+	if l, ok := verdictLabels[v]; ok {
+		return l
+	}
+	return humanize(v)
+}
+
+func hasMotive(ms []certwise.Motive, m certwise.Motive) bool {
+	for _, x := range ms {
+		if x == m {
+			return true
+		}
+	}
+	return false
+}

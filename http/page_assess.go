@@ -1,0 +1,245 @@
+package http
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/certwise/certwise"
+)
+
+// stepView is what the step template shows.
+type stepView struct {
+	Step      string
+	Number    int
+	Total     int
+	Heading   string
+	Steps     []stepLink
+	State     string
+	Answers   certwise.Answers
+	Errors    *fieldErrors
+	Previous  string // the assessment a revisit follows
+	Matches   []roleOption
+	Targets   []roleOption
+	Certs     []certwise.Certification
+	CertID    string // the selected catalog id, "custom" or ""
+	MixPct    map[certwise.WorkClass]string
+	Classes   []certwise.WorkClass
+	Levels    []certwise.ExposureLevel
+	Phases    []certwise.AIAdoptionPhase
+	Motives   []certwise.Motive
+	Gains     []certwise.AuthorityGain
+	Positions []certwise.Positioning
+}
+
+type stepLink struct {
+	Title   string
+	Current bool
+	Done    bool
+}
+
+// roleOption is one occupation a person can pick for a title.
+type roleOption struct {
+	Code    string
+	Title   string
+	Matched string
+	Checked bool
+}
+
+// handleAssessStart shows the first step. ?occupation=CODE and
+// ?certification=ID prefill it from the role explorer and the catalog.
+func (s *Server) handleAssessStart(w http.ResponseWriter, r *http.Request) {
+	var st formState
+	q := r.URL.Query()
+	if code := q.Get("occupation"); code != "" {
+		if o, ok := s.Occupations.Occupation(code); ok {
+			st.Answers.Role.Occupation = o.Code
+			st.Answers.Role.Title = o.Title
+		}
+	}
+	if id := q.Get("certification"); id != "" {
+		if c, err := s.Catalog.Certification(r.Context(), id); err == nil {
+			st.Answers.Certification = &certwise.CertificationChoice{ID: c.ID}
+		}
+	}
+	s.renderStep(w, r, http.StatusOK, stepRole, st, nil)
+}
+
+// handleAssessStep takes one step's answers and moves on: "next" validates
+// the step and shows the next one (the result after the last), "back"
+// keeps what was typed and goes back, "suggest" looks up occupations for
+// the title typed, and "edit" returns from the result to the first step.
+func (s *Server) handleAssessStep(w http.ResponseWriter, r *http.Request) {
+	st, err := decodeState(r.PostForm.Get("state"))
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	step := r.PostForm.Get("step")
+	nav := r.PostForm.Get("nav")
+	if nav == "edit" {
+		s.renderStep(w, r, http.StatusOK, stepRole, st, nil)
+		return
+	}
+	i := stepIndex(step)
+	if i < 0 {
+		s.pageError(w, r, certwise.Errorf(certwise.EINVALID, "step", "Unknown step; start the assessment again."))
+		return
+	}
+	errs := &fieldErrors{}
+	s.applyStep(step, r.PostForm, &st.Answers, errs)
+	switch nav {
+	case "back":
+		s.renderStep(w, r, http.StatusOK, steps[max(i-1, 0)], st, nil)
+		return
+	case "suggest":
+		s.renderStep(w, r, http.StatusOK, step, st, errs)
+		return
+	case "next", "":
+	default:
+		s.pageError(w, r, certwise.Errorf(certwise.EINVALID, "nav", "Unknown action; start the assessment again."))
+		return
+	}
+	if !errs.empty() {
+		s.renderStep(w, r, http.StatusBadRequest, step, st, errs)
+		return
+	}
+	if i+1 < len(steps) {
+		s.renderStep(w, r, http.StatusOK, steps[i+1], st, nil)
+		return
+	}
+	s.showResult(w, r, st)
+}
+
+// showResult evaluates the answers and shows the unsaved result, or the
+// step at fault when the engine rejects a field.
+func (s *Server) showResult(w http.ResponseWriter, r *http.Request, st formState) {
+	ev, err := s.Evaluator.Evaluate(r.Context(), st.Answers)
+	if err != nil {
+		if certwise.ErrorCode(err) == certwise.EINVALID {
+			errs := &fieldErrors{}
+			errs.add(formField(certwise.ErrorField(err)), certwise.ErrorMessage(err))
+			s.renderStep(w, r, http.StatusBadRequest, stepOfField(certwise.ErrorField(err)), st, errs)
+			return
+		}
+		s.pageError(w, r, err)
+		return
+	}
+	s.renderResult(w, r, http.StatusOK, s.resultView(r, st, ev))
+}
+
+// renderStep shows one step of the guided assessment.
+func (s *Server) renderStep(w http.ResponseWriter, r *http.Request, status int, step string, st formState, errs *fieldErrors) {
+	i := stepIndex(step)
+	v := stepView{
+		Step: step, Number: i + 1, Total: len(steps), Heading: stepTitles[step],
+		State: st.encode(), Answers: st.Answers, Errors: errs, Previous: st.Previous,
+		Classes: certwise.WorkClasses, Levels: certwise.ExposureLevels, Phases: certwise.AIAdoptionPhases,
+		Motives: certwise.Motives, Gains: certwise.AuthorityGains, Positions: certwise.Positionings,
+	}
+	for j, sname := range steps {
+		v.Steps = append(v.Steps, stepLink{Title: stepTitles[sname], Current: j == i, Done: j < i})
+	}
+	a := st.Answers
+	switch step {
+	case stepRole:
+		v.Matches = s.roleOptions(a.Role.Title, a.Role.Occupation)
+		v.MixPct = map[certwise.WorkClass]string{}
+		for c, share := range a.Role.WorkMix {
+			v.MixPct[c] = fmt.Sprintf("%.0f", share*100)
+		}
+	case stepTarget:
+		if a.TargetRole != nil {
+			v.Targets = s.roleOptions(a.TargetRole.Title, a.TargetRole.Occupation)
+		}
+		certs, err := s.Catalog.Certifications(r.Context(), CatalogFilter{})
+		if err != nil {
+			s.pageError(w, r, err)
+			return
+		}
+		v.Certs = certs
+		if c := a.Certification; c != nil {
+			v.CertID = c.ID
+			if c.ID == "" {
+				v.CertID = "custom"
+			}
+		}
+	}
+	title := fmt.Sprintf("Step %d of %d: %s", i+1, len(steps), stepTitles[step])
+	if errs != nil && !errs.empty() {
+		title = "Fix the answers — " + title
+	}
+	s.render(w, r, status, "step", page{Title: title, Nav: "assess", Data: v})
+}
+
+// roleOptions lists the occupations to pick from for a title, with the
+// chosen code first when the matcher does not return it.
+func (s *Server) roleOptions(title, code string) []roleOption {
+	var out []roleOption
+	seen := map[string]bool{}
+	if code != "" {
+		if o, ok := s.Occupations.Occupation(code); ok {
+			out = append(out, roleOption{Code: o.Code, Title: o.Title, Checked: true})
+			seen[o.Code] = true
+		}
+	}
+	if strings.TrimSpace(title) == "" {
+		return out
+	}
+	for _, m := range s.Titles.Match(title, 6).Matches {
+		if seen[m.Code] {
+			continue
+		}
+		seen[m.Code] = true
+		matched := ""
+		if !strings.EqualFold(m.MatchedTitle, m.Title) {
+			matched = m.MatchedTitle
+		}
+		out = append(out, roleOption{Code: m.Code, Title: m.Title, Matched: matched})
+	}
+	return out
+}
+
+// handleAssessDownload returns an unsaved result as Markdown or JSON.
+func (s *Server) handleAssessDownload(w http.ResponseWriter, r *http.Request) {
+	st, err := decodeState(r.PostForm.Get("state"))
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	ev, err := s.Evaluator.Evaluate(r.Context(), st.Answers)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	s.download(w, r, r.PostForm.Get("format"), "certwise-assessment", st.Answers, ev, nil)
+}
+
+// download writes an evaluation as an attachment: format "md" is the
+// Markdown report, "json" the answers and the evaluation (or the saved
+// assessment when a is not nil).
+func (s *Server) download(w http.ResponseWriter, r *http.Request, format, name string, ans certwise.Answers, ev *certwise.Evaluation, saved *certwise.Assessment) {
+	switch format {
+	case "md":
+		b, err := s.Markdown(ans, ev)
+		if err != nil {
+			s.pageError(w, r, fmt.Errorf("render markdown: %w", err))
+			return
+		}
+		w.Header().Set("Content-Type", "text/markdown; charset=utf-8")
+		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.md"`)
+		w.Write(b)
+	case "json":
+		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.json"`)
+		if saved != nil {
+			writeJSON(w, http.StatusOK, saved)
+			return
+		}
+		writeJSON(w, http.StatusOK, struct {
+			Answers    certwise.Answers     `json:"answers"`
+			Evaluation *certwise.Evaluation `json:"evaluation"`
+		}{ans, ev})
+	default:
+		s.pageError(w, r, certwise.Errorf(certwise.EINVALID, "format", "Choose the Markdown or the JSON download."))
+	}
+}

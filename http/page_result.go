@@ -1,0 +1,64 @@
+package http
+
+import (
+	"html/template"
+	"net/http"
+
+	"github.com/certwise/certwise"
+)
+
+// resultView is what the result template shows, for an unsaved result and
+// for a saved assessment alike.
+type resultView struct {
+	Answers     certwise.Answers
+	Eval        *certwise.Evaluation
+	State       string // the answers to save or download (unsaved results)
+	Occupation  *certwise.Occupation
+	WorkMix     template.HTML
+	Exposure    template.HTML
+	Conditions  []conditionRow
+	Unmet       int
+	Saved       *certwise.Assessment
+	ShareURL    string
+	DeleteToken string // shown once, right after saving
+	Versions    []*certwise.Assessment
+	Diff        *versionDiff
+}
+
+type conditionRow struct {
+	Label string
+	Met   bool
+}
+
+// resultView builds the view of an evaluation.
+func (s *Server) resultView(r *http.Request, st formState, ev *certwise.Evaluation) *resultView {
+	v := &resultView{Answers: st.Answers, Eval: ev, State: st.encode()}
+	if code := ev.Exposure.OccupationCode; code != "" {
+		if o, ok := s.Occupations.Occupation(code); ok {
+			v.Occupation = o
+			v.Exposure = s.exposureSVG(o)
+		}
+	}
+	v.WorkMix = workMixSVG(ev.Exposure.WorkMix)
+	c := ev.Conditions
+	v.Conditions = []conditionRow{
+		{"Your exposure is understood", c.ExposureUnderstood},
+		{"Leverage is possible in your role", c.LeveragePossible},
+		{"The timing is right", c.TimingAppropriate},
+		{"Your trajectory is defined", c.TrajectoryDefined},
+	}
+	for _, row := range v.Conditions {
+		if !row.Met {
+			v.Unmet++
+		}
+	}
+	return v
+}
+
+func (s *Server) renderResult(w http.ResponseWriter, r *http.Request, status int, v *resultView) {
+	title := verdictLabel(v.Eval.Verdict)
+	if v.Saved != nil {
+		title += " — saved assessment"
+	}
+	s.render(w, r, status, "result", page{Title: title, Nav: "assess", Data: v})
+}
