@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"sort"
+	"strings"
 	"sync"
 	"syscall"
 
@@ -110,6 +111,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	var ee *exitError
 	if errors.As(err, &ee) {
 		return ee.code
+	}
+	if strings.HasPrefix(err.Error(), "unknown command ") {
+		return 2 // cobra's own error for a mistyped command
 	}
 	switch certwise.ErrorCode(err) {
 	case certwise.EINVALID, certwise.ENOTFOUND:
