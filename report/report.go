@@ -191,7 +191,7 @@ func stepDetails(s certwise.NextStep) []string {
 				if i == 3 {
 					break
 				}
-				sh = append(sh, a.Title)
+				sh = append(sh, strings.TrimSuffix(a.Title, "."))
 			}
 			l += "; shared: " + strings.Join(sh, "; ")
 		}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"github.com/certwise/certwise"
+	"strings"
 )
 
 // Question statuses.
@@ -167,7 +168,7 @@ func (s *situation) alternatives(v certwise.VerdictID) []certwise.Alternative {
 	for i, x := range order {
 		w := "Nothing in your situation favours it over the others."
 		if n[x] > 0 {
-			w = upperFirst(joinAnd(why[x][:n[x]])) + "."
+			w = upperFirst(strings.Join(why[x][:n[x]], "; ")) + "."
 		}
 		out[i] = certwise.Alternative{Kind: altKinds[x][0], Title: altKinds[x][1], Rank: i + 1, Why: w}
 	}
