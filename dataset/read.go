@@ -50,53 +50,23 @@ func ReadInput(ctx context.Context, dir string, statements bool) (*exposure.Inpu
 
 func readOccupations(ctx context.Context, dir string, in *exposure.Input) error {
 	return scan(ctx, dir, FileOccupations, tabPlain, []string{colCode, "Title"}, func(r *row) error {
-		code, err := r.code(colCode)
-		if err != nil {
-			return err
-		}
-		title, err := r.need("Title")
-		if err != nil {
-			return err
-		}
-		in.Occupations = append(in.Occupations, exposure.OccupationName{Code: code, Title: title})
+		in.Occupations = append(in.Occupations, exposure.OccupationName{Code: r.code(colCode), Title: r.need("Title")})
 		return nil
 	})
 }
 
 func readAltTitles(ctx context.Context, dir string, in *exposure.Input) error {
 	return scan(ctx, dir, FileAltTitles, tabPlain, []string{colCode, "Alternate Title"}, func(r *row) error {
-		code, err := r.code(colCode)
-		if err != nil {
-			return err
-		}
-		title, err := r.need("Alternate Title")
-		if err != nil {
-			return err
-		}
-		in.AltTitles = append(in.AltTitles, certwise.TitleEntry{Code: code, Title: title})
+		in.AltTitles = append(in.AltTitles, certwise.TitleEntry{Code: r.code(colCode), Title: r.need("Alternate Title")})
 		return nil
 	})
 }
 
 func readTasks(ctx context.Context, dir string, in *exposure.Input) error {
 	return scan(ctx, dir, FileTasks, tabPlain, []string{colCode, "Task ID", "Task", "Task Type"}, func(r *row) error {
-		code, err := r.code(colCode)
-		if err != nil {
-			return err
-		}
-		id, err := r.int("Task ID")
-		if err != nil {
-			return err
-		}
-		typ, err := r.taskType("Task Type")
-		if err != nil {
-			return err
-		}
-		t := exposure.TaskStatement{Code: code, ID: id, Type: typ}
+		t := exposure.TaskStatement{Code: r.code(colCode), ID: r.int("Task ID"), Type: r.taskType("Task Type")}
 		if in.Statements {
-			if t.Statement, err = r.need("Task"); err != nil {
-				return err
-			}
+			t.Statement = r.need("Task")
 		}
 		in.Tasks = append(in.Tasks, t)
 		return nil
@@ -106,83 +76,33 @@ func readTasks(ctx context.Context, dir string, in *exposure.Input) error {
 func readLabels(ctx context.Context, dir string, in *exposure.Input) error {
 	cols := []string{colCode, "Task ID", "Task Type", "gpt4_exposure", "human_labels"}
 	return scan(ctx, dir, FileLabels, tabQuoted, cols, func(r *row) error {
-		code, err := r.code(colCode)
-		if err != nil {
-			return err
-		}
-		id, err := r.int("Task ID")
-		if err != nil {
-			return err
-		}
-		typ, err := r.taskType("Task Type")
-		if err != nil {
-			return err
-		}
-		g, err := r.label("gpt4_exposure")
-		if err != nil {
-			return err
-		}
-		h, err := r.label("human_labels")
-		if err != nil {
-			return err
-		}
-		in.Labels = append(in.Labels, exposure.TaskLabel{Code: code, ID: id, Type: typ, GPT4: g, Human: h})
+		in.Labels = append(in.Labels, exposure.TaskLabel{Code: r.code(colCode), ID: r.int("Task ID"),
+			Type: r.taskType("Task Type"), GPT4: r.label("gpt4_exposure"), Human: r.label("human_labels")})
 		return nil
 	})
 }
 
 func readTaskDWAs(ctx context.Context, dir string, in *exposure.Input) error {
 	return scan(ctx, dir, FileTaskDWAs, tabPlain, []string{colCode, "Task ID", "DWA ID"}, func(r *row) error {
-		code, err := r.code(colCode)
-		if err != nil {
-			return err
-		}
-		id, err := r.int("Task ID")
-		if err != nil {
-			return err
-		}
-		dwa, err := r.need("DWA ID")
-		if err != nil {
-			return err
-		}
-		in.TaskDWAs = append(in.TaskDWAs, exposure.TaskDWA{Code: code, ID: id, DWA: dwa})
+		in.TaskDWAs = append(in.TaskDWAs, exposure.TaskDWA{Code: r.code(colCode), ID: r.int("Task ID"), DWA: r.need("DWA ID")})
 		return nil
 	})
 }
 
 func readDWAs(ctx context.Context, dir string, in *exposure.Input) error {
 	return scan(ctx, dir, FileDWAs, tabPlain, []string{"IWA ID", "DWA ID"}, func(r *row) error {
-		iwa, err := r.need("IWA ID")
-		if err != nil {
-			return err
-		}
-		dwa, err := r.need("DWA ID")
-		if err != nil {
-			return err
-		}
-		in.DWAs = append(in.DWAs, exposure.DWA{ID: dwa, IWA: iwa})
+		in.DWAs = append(in.DWAs, exposure.DWA{IWA: r.need("IWA ID"), ID: r.need("DWA ID")})
 		return nil
 	})
 }
 
 func readIWAs(ctx context.Context, dir string, in *exposure.Input) error {
 	return scan(ctx, dir, FileIWAs, tabPlain, []string{"Element ID", "IWA ID", "IWA Title"}, func(r *row) error {
-		gwa, err := r.need("Element ID")
-		if err != nil {
-			return err
+		w := exposure.IWA{GWA: r.need("Element ID"), ID: r.need("IWA ID"), Title: r.need("IWA Title")}
+		if r.err == nil && !strings.HasPrefix(w.ID, w.GWA+".") {
+			return r.errf("IWA ID", "IWA %s does not start with its element ID %s", w.ID, w.GWA)
 		}
-		id, err := r.need("IWA ID")
-		if err != nil {
-			return err
-		}
-		if !strings.HasPrefix(id, gwa+".") {
-			return r.errf("IWA ID", "IWA %s does not start with its element ID %s", id, gwa)
-		}
-		title, err := r.need("IWA Title")
-		if err != nil {
-			return err
-		}
-		in.IWAs = append(in.IWAs, exposure.IWA{ID: id, GWA: gwa, Title: title})
+		in.IWAs = append(in.IWAs, w)
 		return nil
 	})
 }
@@ -191,15 +111,9 @@ func readIWAs(ctx context.Context, dir string, in *exposure.Input) error {
 // elements 4.A.<n>.<letter>.<n>.
 func readGWAs(ctx context.Context, dir string, in *exposure.Input) error {
 	return scan(ctx, dir, FileContentModel, tabPlain, []string{"Element ID", "Element Name"}, func(r *row) error {
-		id := r.str("Element ID")
-		if !isGWA(id) {
-			return nil
+		if id := r.str("Element ID"); isGWA(id) {
+			in.GWAs = append(in.GWAs, exposure.GWA{ID: id, Name: r.need("Element Name")})
 		}
-		name, err := r.need("Element Name")
-		if err != nil {
-			return err
-		}
-		in.GWAs = append(in.GWAs, exposure.GWA{ID: id, Name: name})
 		return nil
 	})
 }
@@ -221,18 +135,11 @@ func isGWA(id string) bool {
 
 func readJobZones(ctx context.Context, dir string, in *exposure.Input) error {
 	return scan(ctx, dir, FileJobZones, tabPlain, []string{colCode, "Job Zone"}, func(r *row) error {
-		code, err := r.code(colCode)
-		if err != nil {
-			return err
+		z := exposure.JobZone{Code: r.code(colCode), Zone: r.int("Job Zone")}
+		if r.err == nil && (z.Zone < 1 || z.Zone > 5) {
+			return r.errf("Job Zone", "job zone %d outside 1-5", z.Zone)
 		}
-		z, err := r.int("Job Zone")
-		if err != nil {
-			return err
-		}
-		if z < 1 || z > 5 {
-			return r.errf("Job Zone", "job zone %d outside 1-5", z)
-		}
-		in.JobZones = append(in.JobZones, exposure.JobZone{Code: code, Zone: z})
+		in.JobZones = append(in.JobZones, z)
 		return nil
 	})
 }
@@ -240,19 +147,7 @@ func readJobZones(ctx context.Context, dir string, in *exposure.Input) error {
 func readRelated(ctx context.Context, dir string, in *exposure.Input) error {
 	cols := []string{colCode, "Related O*NET-SOC Code", "Index"}
 	return scan(ctx, dir, FileRelated, tabPlain, cols, func(r *row) error {
-		code, err := r.code(colCode)
-		if err != nil {
-			return err
-		}
-		rel, err := r.code("Related O*NET-SOC Code")
-		if err != nil {
-			return err
-		}
-		idx, err := r.int("Index")
-		if err != nil {
-			return err
-		}
-		in.Related = append(in.Related, exposure.Related{Code: code, Related: rel, Index: idx})
+		in.Related = append(in.Related, exposure.Related{Code: r.code(colCode), Related: r.code(cols[1]), Index: r.int("Index")})
 		return nil
 	})
 }
@@ -260,29 +155,16 @@ func readRelated(ctx context.Context, dir string, in *exposure.Input) error {
 func readIWAMetrics(ctx context.Context, dir string, in *exposure.Input) error {
 	cols := []string{"IWA", "share_user", "share_ai", "completion_user", "completion_ai", "impact_scope_user", "impact_scope_ai"}
 	return scan(ctx, dir, FileIWAMetrics, commaQuoted, cols, func(r *row) error {
-		m := exposure.IWAMetric{IWA: r.str("IWA")}
-		if m.IWA == "" {
-			return r.errf("IWA", "empty value")
-		}
-		var err error
-		if m.ShareUser, err = r.float("share_user"); err != nil {
-			return err
-		}
-		if m.ShareAI, err = r.float("share_ai"); err != nil {
-			return err
-		}
-		for i, dst := range []**float64{&m.CompletionUser, &m.CompletionAI, &m.ScopeUser, &m.ScopeAI} {
-			if *dst, err = r.optFloat(cols[i+3]); err != nil {
-				return err
-			}
-		}
-		in.IWAMetrics = append(in.IWAMetrics, m)
+		in.IWAMetrics = append(in.IWAMetrics, exposure.IWAMetric{IWA: r.need("IWA"),
+			ShareUser: r.float("share_user"), ShareAI: r.float("share_ai"),
+			CompletionUser: r.optFloat("completion_user"), CompletionAI: r.optFloat("completion_ai"),
+			ScopeUser: r.optFloat("impact_scope_user"), ScopeAI: r.optFloat("impact_scope_ai")})
 		return nil
 	})
 }
 
 // readSOCWeights reads the wide IWA-weight matrix: one row per SOC code, one
-// column per IWA.
+// column per IWA. Empty and zero weights are left out.
 func readSOCWeights(ctx context.Context, dir string, in *exposure.Input) error {
 	var iwas []string
 	return scan(ctx, dir, FileSOCWeights, commaQuoted, []string{"SOC Code"}, func(r *row) error {
@@ -292,24 +174,12 @@ func readSOCWeights(ctx context.Context, dir string, in *exposure.Input) error {
 				iwas[i] = name
 			}
 		}
-		soc, err := r.soc("SOC Code")
-		if err != nil {
-			return err
-		}
-		sw := exposure.SOCWeights{SOC: soc}
-		for i, name := range iwas {
-			if name == "SOC Code" {
+		sw := exposure.SOCWeights{SOC: r.soc("SOC Code")}
+		for _, name := range iwas {
+			if name == "SOC Code" || r.str(name) == "" {
 				continue
 			}
-			s := strings.TrimSpace(r.fields[i])
-			if s == "" {
-				continue
-			}
-			v, err := strconv.ParseFloat(s, 64)
-			if err != nil {
-				return r.errf(name, "not a number: %q", s)
-			}
-			if v != 0 {
+			if v := r.float(name); v != 0 {
 				sw.Weights = append(sw.Weights, exposure.IWAWeight{IWA: name, Weight: v})
 			}
 		}
@@ -320,11 +190,7 @@ func readSOCWeights(ctx context.Context, dir string, in *exposure.Input) error {
 
 func readSOCTitles(ctx context.Context, dir string, in *exposure.Input) error {
 	return scan(ctx, dir, FileSOCScores, commaQuoted, []string{"SOC Code", "title"}, func(r *row) error {
-		soc, err := r.soc("SOC Code")
-		if err != nil {
-			return err
-		}
-		in.SOCTitles = append(in.SOCTitles, exposure.SOCTitle{SOC: soc, Title: r.str("title")})
+		in.SOCTitles = append(in.SOCTitles, exposure.SOCTitle{SOC: r.soc("SOC Code"), Title: r.str("title")})
 		return nil
 	})
 }
@@ -332,22 +198,12 @@ func readSOCTitles(ctx context.Context, dir string, in *exposure.Input) error {
 func readOEWS(ctx context.Context, dir string, in *exposure.Input) error {
 	cols := []string{"OCC_CODE", "OCC_TITLE", "O_GROUP", "TOT_EMP", "A_MEDIAN"}
 	return scan(ctx, dir, FileOEWS, commaQuoted, cols, func(r *row) error {
-		code, err := r.soc("OCC_CODE")
-		if err != nil {
-			return err
-		}
-		emp, err := r.blsNumber("TOT_EMP")
-		if err != nil {
-			return err
-		}
-		wage, err := r.blsNumber("A_MEDIAN")
-		if err != nil {
-			return err
-		}
-		o := exposure.OEWSRow{Code: code, Title: r.str("OCC_TITLE"), Group: r.str("O_GROUP"), MedianWage: wage}
+		o := exposure.OEWSRow{Code: r.soc("OCC_CODE"), Title: r.str("OCC_TITLE"), Group: r.str("O_GROUP")}
+		emp := r.blsNumber("TOT_EMP")
+		o.MedianWage = r.blsNumber("A_MEDIAN")
 		if emp != nil {
 			if *emp != float64(int64(*emp)) {
-				return r.errf("TOT_EMP", "not a whole number: %v", *emp)
+				r.fail("TOT_EMP", "not a whole number: %v", *emp)
 			}
 			n := int64(*emp)
 			o.Employment = &n
@@ -360,44 +216,30 @@ func readOEWS(ctx context.Context, dir string, in *exposure.Input) error {
 func readProjections(ctx context.Context, dir string, in *exposure.Input) error {
 	cols := []string{"occupation", "pct_emp_change_2020_2030"}
 	return scan(ctx, dir, FileProjections, commaQuoted, cols, func(r *row) error {
-		t, err := r.need("occupation")
-		if err != nil {
-			return err
-		}
-		if r.str("pct_emp_change_2020_2030") == "" {
+		if r.str(cols[1]) == "" {
 			return nil // a footnote line such as the source note
 		}
-		v, err := r.float("pct_emp_change_2020_2030")
-		if err != nil {
-			return err
-		}
-		in.Projections = append(in.Projections, exposure.Projection{Title: t, Pct: v})
+		in.Projections = append(in.Projections, exposure.Projection{Title: r.need("occupation"), Pct: r.float(cols[1])})
 		return nil
 	})
 }
 
 // code reads an O*NET-SOC code such as 15-1252.00.
-func (r *row) code(field string) (string, error) {
-	s, err := r.need(field)
-	if err != nil {
-		return "", err
+func (r *row) code(field string) string {
+	s := r.need(field)
+	if s != "" && !isCode(s, true) {
+		r.fail(field, "not an O*NET-SOC code (NN-NNNN.NN): %q", s)
 	}
-	if !isCode(s, true) {
-		return "", r.errf(field, "not an O*NET-SOC code (NN-NNNN.NN): %q", s)
-	}
-	return s, nil
+	return s
 }
 
 // soc reads a 6-digit SOC code such as 15-1252.
-func (r *row) soc(field string) (string, error) {
-	s, err := r.need(field)
-	if err != nil {
-		return "", err
+func (r *row) soc(field string) string {
+	s := r.need(field)
+	if s != "" && !isCode(s, false) {
+		r.fail(field, "not a SOC code (NN-NNNN): %q", s)
 	}
-	if !isCode(s, false) {
-		return "", r.errf(field, "not a SOC code (NN-NNNN): %q", s)
-	}
-	return s, nil
+	return s
 }
 
 // isCode checks NN-NNNN, and with detail NN-NNNN.NN.
@@ -422,39 +264,42 @@ func isCode(s string, detail bool) bool {
 }
 
 // taskType reads Core, Supplemental, or an empty/n/a type (returned as "").
-func (r *row) taskType(field string) (string, error) {
+func (r *row) taskType(field string) string {
 	switch s := r.str(field); s {
 	case "Core", "Supplemental":
-		return s, nil
+		return s
 	case "", "n/a":
-		return "", nil
+		return ""
 	default:
-		return "", r.errf(field, "task type %q is not Core, Supplemental or n/a", s)
+		r.fail(field, "task type %q is not Core, Supplemental or n/a", s)
+		return ""
 	}
 }
 
 // label reads an exposure label E0, E1 or E2.
-func (r *row) label(field string) (string, error) {
-	switch s := r.str(field); s {
+func (r *row) label(field string) string {
+	s := r.str(field)
+	switch s {
 	case "E0", "E1", "E2":
-		return s, nil
 	default:
-		return "", r.errf(field, "exposure label %q is not E0, E1 or E2", s)
+		r.fail(field, "exposure label %q is not E0, E1 or E2", s)
 	}
+	return s
 }
 
 // blsNumber reads a BLS figure such as "140,886,310". BLS marks figures it
 // does not publish with * or ** (suppressed) and # (above the top code); those
 // and an empty field are nil.
-func (r *row) blsNumber(field string) (*float64, error) {
+func (r *row) blsNumber(field string) *float64 {
 	s := r.str(field)
 	switch s {
 	case "", "*", "**", "#", "~":
-		return nil, nil
+		return nil
 	}
 	v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
 	if err != nil {
-		return nil, r.errf(field, "not a number or a BLS marker (*, **, #): %q", s)
+		r.fail(field, "not a number or a BLS marker (*, **, #): %q", s)
+		return nil
 	}
-	return &v, nil
+	return &v
 }

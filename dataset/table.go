@@ -55,6 +55,7 @@ type row struct {
 	fields []string
 	line   int
 	cols   []int // 1-based byte column of each field
+	err    error // the first error found by an accessor
 }
 
 // table reads one delimited file with a header line.
@@ -67,9 +68,6 @@ func (t *table) errAt(line, col int, field string, err error) error {
 	return &ParseError{File: t.name, Line: line, Column: col, Field: field, Err: err}
 }
 
-// has reports whether the file has a column.
-func (r *row) has(field string) bool { _, ok := r.t.idx[field]; return ok }
-
 // str returns a field's text, trimmed of surrounding space.
 func (r *row) str(field string) string {
 	return strings.TrimSpace(r.fields[r.t.idx[field]])
@@ -81,54 +79,60 @@ func (r *row) errf(field, format string, args ...any) error {
 	return r.t.errAt(r.line, r.cols[i], field, fmt.Errorf(format, args...))
 }
 
-// need returns a field's text and fails when it is empty.
-func (r *row) need(field string) (string, error) {
+// fail records the row's first error, located at field; the accessors
+// below call it and return a zero value, so a reader checks r.err once.
+func (r *row) fail(field, format string, args ...any) {
+	if r.err == nil {
+		r.err = r.errf(field, format, args...)
+	}
+}
+
+// need returns a field's text; empty is an error.
+func (r *row) need(field string) string {
 	s := r.str(field)
 	if s == "" {
-		return "", r.errf(field, "empty value")
+		r.fail(field, "empty value")
 	}
-	return s, nil
+	return s
 }
 
 // float parses a required number.
-func (r *row) float(field string) (float64, error) {
-	s, err := r.need(field)
-	if err != nil {
-		return 0, err
+func (r *row) float(field string) float64 {
+	s := r.need(field)
+	if s == "" {
+		return 0
 	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil {
-		return 0, r.errf(field, "not a number: %q", s)
+		r.fail(field, "not a number: %q", s)
 	}
-	return v, nil
+	return v
 }
 
 // optFloat parses an optional number; an empty field is nil.
-func (r *row) optFloat(field string) (*float64, error) {
+func (r *row) optFloat(field string) *float64 {
 	if r.str(field) == "" {
-		return nil, nil
+		return nil
 	}
-	v, err := r.float(field)
-	if err != nil {
-		return nil, err
-	}
-	return &v, nil
+	v := r.float(field)
+	return &v
 }
 
 // int parses a required integer; a float with no fraction ("8823.0") is accepted.
-func (r *row) int(field string) (int, error) {
-	s, err := r.need(field)
-	if err != nil {
-		return 0, err
+func (r *row) int(field string) int {
+	s := r.need(field)
+	if s == "" {
+		return 0
 	}
 	if v, err := strconv.Atoi(s); err == nil {
-		return v, nil
+		return v
 	}
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil || f != float64(int(f)) {
-		return 0, r.errf(field, "not an integer: %q", s)
+		r.fail(field, "not an integer: %q", s)
+		return 0
 	}
-	return int(f), nil
+	return int(f)
 }
 
 // scan reads dir/name, checks that the header has every required column and
@@ -183,7 +187,12 @@ func scan(ctx context.Context, dir, name string, f format, required []string, fn
 			}
 			return t.errAt(line, col, "", fmt.Errorf("%d fields, the header has %d", len(fields), len(header)))
 		}
-		if err := fn(&row{t: t, fields: fields, line: line, cols: cols}); err != nil {
+		r := &row{t: t, fields: fields, line: line, cols: cols}
+		err = fn(r)
+		if r.err != nil {
+			return r.err
+		}
+		if err != nil {
 			return err
 		}
 	}
