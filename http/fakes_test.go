@@ -236,8 +236,9 @@ func (m *memStore) DeleteAssessment(_ context.Context, id string, hash []byte) e
 func (m *memStore) Ping(context.Context) error { return m.pingErr }
 func (m *memStore) Close() error               { return nil }
 
-func fakeMarkdown(a certwise.Answers, e *certwise.Evaluation) ([]byte, error) {
-	return []byte(fmt.Sprintf("# %s\n\n%s\n", e.Verdict, e.Headline)), nil
+func fakeMarkdown(w io.Writer, e *certwise.Evaluation) error {
+	_, err := fmt.Fprintf(w, "# %s\n\n%s\n", e.Verdict, e.Headline)
+	return err
 }
 
 // logBuffer collects log output safely across goroutines.

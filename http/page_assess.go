@@ -1,6 +1,7 @@
 package http
 
 import (
+	"bytes"
 	"fmt"
 	"net/http"
 	"strings"
@@ -221,14 +222,14 @@ func (s *Server) handleAssessDownload(w http.ResponseWriter, r *http.Request) {
 func (s *Server) download(w http.ResponseWriter, r *http.Request, format, name string, ans certwise.Answers, ev *certwise.Evaluation, saved *certwise.Assessment) {
 	switch format {
 	case "md":
-		b, err := s.Markdown(ans, ev)
-		if err != nil {
+		var b bytes.Buffer
+		if err := s.Markdown(&b, ev); err != nil {
 			s.pageError(w, r, fmt.Errorf("render markdown: %w", err))
 			return
 		}
 		w.Header().Set("Content-Type", "text/markdown; charset=utf-8")
 		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.md"`)
-		w.Write(b)
+		w.Write(b.Bytes())
 	case "json":
 		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.json"`)
 		if saved != nil {

@@ -12,6 +12,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"log/slog"
 	"net"
@@ -52,8 +53,9 @@ type CatalogReader interface {
 	Certification(ctx context.Context, id string) (*certwise.Certification, error)
 }
 
-// MarkdownRenderer renders an evaluation as a Markdown document.
-type MarkdownRenderer func(a certwise.Answers, e *certwise.Evaluation) ([]byte, error)
+// MarkdownRenderer writes an evaluation as a Markdown document;
+// report.Markdown is one.
+type MarkdownRenderer func(w io.Writer, e *certwise.Evaluation) error
 
 // Server holds the web app's dependencies. Set the exported fields, then
 // call Handler once.
@@ -212,3 +214,7 @@ func Serve(ctx context.Context, ln net.Listener, srv *http.Server, drain time.Du
 	}
 	return nil
 }
+
+// OpenAPIDocument returns the API's OpenAPI 3.1 document, as served at
+// /api/v1/openapi.json.
+func OpenAPIDocument() []byte { return openAPIDocument }
