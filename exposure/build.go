@@ -236,6 +236,8 @@ func Build(in *Input) (*Model, error) {
 		if z, ok := zones[on.Code]; ok {
 			o.JobZone = &z
 			o.Sources["job_zone"] = srcONET + " Job Zones"
+		} else {
+			o.Sources["job_zone"] = "none: not rated in " + srcONET + " Job Zones"
 		}
 		rs := related[on.Code]
 		sort.SliceStable(rs, func(i, j int) bool { return rs[i].Index < rs[j].Index })
