@@ -1,0 +1,139 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/certwise/certwise"
+)
+
+// runWithInput runs the program with args and stdin and returns its exit
+// status and output.
+func runWithInput(t *testing.T, stdin io.Reader, args ...string) (int, string, string) {
+	t.Helper()
+	t.Setenv("CERTWISE_DATA", "")
+	var out, errOut bytes.Buffer
+	code := run(context.Background(), args, stdin, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func evaluation(t *testing.T, out string) certwise.Evaluation {
+	t.Helper()
+	var ev certwise.Evaluation
+	if err := json.Unmarshal([]byte(out), &ev); err != nil {
+		t.Fatalf("not an evaluation: %v\n%s", err, out)
+	}
+	return ev
+}
+
+// TestAssessExamples runs the worked examples of the README.
+func TestAssessExamples(t *testing.T) {
+	tests := []struct {
+		file    string
+		verdict certwise.VerdictID
+		rule    string
+	}{
+		{"analyst.yaml", certwise.VerdictRedesignRoleFirst, "compressible-role"},
+		{"engineer.yaml", certwise.VerdictPursue, "all-conditions"},
+		{"headlines.json", certwise.VerdictAvoid, "media-panic"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			code, out, errOut := runWithInput(t, strings.NewReader(""), "assess", "--answers", filepath.Join("..", "..", "examples", tt.file), "--format", "json")
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			ev := evaluation(t, out)
+			if ev.Verdict != tt.verdict || ev.Rule != tt.rule {
+				t.Errorf("got %s (%s), want %s (%s)", ev.Verdict, ev.Rule, tt.verdict, tt.rule)
+			}
+			if ev.Exposure.OccupationTitle == "" || ev.Exposure.Level == certwise.ExposureUnknown || len(ev.NextSteps) == 0 {
+				t.Errorf("exposure or next steps missing: %+v", ev.Exposure)
+			}
+			var raw map[string]json.RawMessage
+			_ = json.Unmarshal([]byte(out), &raw)
+			for _, f := range []string{"verdict", "rule", "headline", "reasons", "conditions", "exposure", "questions", "alternatives", "next_steps", "recommendations", "references"} {
+				if _, ok := raw[f]; !ok {
+					t.Errorf("top-level field %q missing", f)
+				}
+			}
+		})
+	}
+}
+
+func TestAssessFormatsAndStdin(t *testing.T) {
+	ans := `{"motives": ["follow_headlines"], "position": {"has_tested_ai_in_role": true}}`
+	code, out, errOut := runWithInput(t, strings.NewReader(ans), "assess", "--answers", "-")
+	if code != 0 || !strings.Contains(out, "Verdict: AVOID") || !strings.Contains(out, "no-valid-motive") {
+		t.Errorf("text: exit %d\n%s%s", code, out, errOut)
+	}
+	code, out, _ = runWithInput(t, strings.NewReader(ans), "assess", "--answers", "-", "--format", "markdown")
+	if code != 0 || !strings.HasPrefix(out, "# Should I get this AI certification? Verdict: avoid") {
+		t.Errorf("markdown: exit %d\n%s", code, out)
+	}
+	code, _, errOut = runWithInput(t, strings.NewReader(ans), "assess", "--answers", "-", "--format", "pdf")
+	if code != 2 || !strings.Contains(errOut, "text, json, markdown") {
+		t.Errorf("bad format: exit %d, %s", code, errOut)
+	}
+}
+
+func TestAssessInvalidAnswers(t *testing.T) {
+	tests := []struct{ in, field, allowed string }{
+		{"organization: {ai_adoption_phase: hype}", "organization.ai_adoption_phase", "productivity_normalization"},
+		{"motives: [fomo]", "motives[0]", "capability_gap"},
+		{"role: {occupation: 99-9999.00}", "role.occupation", "no occupation"},
+		{"role: {activity_shares: {nope: 1}}", "role.activity_shares.nope", "no work activity"},
+		{"position: {tested: true}", "position.tested", "has_tested_ai_in_role"},
+	}
+	for _, tt := range tests {
+		code, out, errOut := runWithInput(t, strings.NewReader(tt.in), "assess", "--answers", "-")
+		if code != 2 || out != "" || !strings.Contains(errOut, tt.field+":") || !strings.Contains(errOut, tt.allowed) {
+			t.Errorf("%s: exit %d, stderr %q", tt.in, code, errOut)
+		}
+	}
+	code, _, errOut := runWithInput(t, strings.NewReader(""), "assess", "--answers", filepath.Join(t.TempDir(), "none.yaml"))
+	if code != 2 || !strings.Contains(errOut, "does not exist") {
+		t.Errorf("missing file: exit %d, %s", code, errOut)
+	}
+}
+
+// TestAssessFormPiped answers the interactive form line by line through a
+// pipe (huh's accessible mode).
+func TestAssessFormPiped(t *testing.T) {
+	lines := []string{
+		"backend developer", // job title
+		"1",                 // the first occupation offered
+		"1",                 // exposure: use the data
+		"1", "3", "5", "0", // owns outcomes, system design, tried AI; confirm
+		"0", "1", // nothing at work; adoption phase not sure
+		"0",           // industry: nothing
+		"1", "3", "0", // motives: skill gap, role move; confirm
+		"designing retrieval systems", // the gap
+		"Software architect",          // the target role
+		"5", "3",                      // clear authority; move ahead
+	}
+	code, out, errOut := runWithInput(t, strings.NewReader(strings.Join(lines, "\n")+"\n"), "assess", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	ev := evaluation(t, out)
+	if ev.Verdict != certwise.VerdictPursue || ev.Exposure.OccupationCode == "" {
+		t.Errorf("verdict %s (%s), occupation %q\n%s", ev.Verdict, ev.Rule, ev.Exposure.OccupationCode, errOut)
+	}
+	for _, q := range []string{"What is your job title?", "Which occupation is closest to your job?", "Why are you thinking about a certification?"} {
+		if !strings.Contains(errOut, q) {
+			t.Errorf("the form did not ask %q", q)
+		}
+	}
+
+	// Input that ends early takes the defaults and still gives a verdict.
+	code, out, errOut = runWithInput(t, strings.NewReader("clerk\n"), "assess", "--format", "json")
+	if code != 0 || evaluation(t, out).Verdict != certwise.VerdictAvoid {
+		t.Errorf("short input: exit %d\n%s", code, errOut)
+	}
+}
