@@ -109,7 +109,7 @@ func TestAssessFormPiped(t *testing.T) {
 		"backend developer", // job title
 		"1",                 // the first occupation offered
 		"1",                 // exposure: use the data
-		"1", "3", "5", "0", // owns outcomes, system design, tried AI; confirm
+		"1", "3", "5", "0",  // owns outcomes, system design, tried AI; confirm
 		"0", "1", // nothing at work; adoption phase not sure
 		"0",           // industry: nothing
 		"1", "3", "0", // motives: skill gap, role move; confirm
