@@ -1,0 +1,196 @@
+package titles
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/certwise/certwise"
+)
+
+// HeldOut is one alternate title held out of an index, with every
+// O*NET-SOC code that lists it (any of them counts as a correct answer).
+type HeldOut struct {
+	Title string   `json:"title"`
+	Codes []string `json:"codes"`
+}
+
+// Split draws n distinct alternate titles at random (reproducibly for a
+// seed) and returns the entries with each drawn title removed under every
+// code that lists it, and the drawn titles. Titles compare case-insensitively;
+// official titles are never drawn nor removed. n larger than the number of
+// distinct alternate titles draws them all.
+func Split(entries []certwise.TitleEntry, n int, seed uint64) (kept []certwise.TitleEntry, held []HeldOut) {
+	official := map[string]bool{}
+	for _, e := range entries {
+		if e.Official {
+			official[titleKey(e.Title)] = true
+		}
+	}
+	codes := map[string][]string{}
+	first := map[string]string{}
+	for _, e := range entries {
+		k := titleKey(e.Title)
+		if e.Official || official[k] || k == "" {
+			continue
+		}
+		if _, ok := first[k]; !ok {
+			first[k] = strings.TrimSpace(e.Title)
+		}
+		if !slices.Contains(codes[k], e.Code) {
+			codes[k] = append(codes[k], e.Code)
+		}
+	}
+	keys := make([]string, 0, len(codes))
+	for k := range codes {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	r.Shuffle(len(keys), func(i, j int) { keys[i], keys[j] = keys[j], keys[i] })
+	if n < len(keys) {
+		keys = keys[:max(n, 0)]
+	}
+	drawn := make(map[string]bool, len(keys))
+	for _, k := range keys {
+		drawn[k] = true
+		cs := slices.Clone(codes[k])
+		slices.Sort(cs)
+		held = append(held, HeldOut{Title: first[k], Codes: cs})
+	}
+	kept = make([]certwise.TitleEntry, 0, len(entries))
+	for _, e := range entries {
+		if !e.Official && drawn[titleKey(e.Title)] {
+			continue
+		}
+		kept = append(kept, e)
+	}
+	return kept, held
+}
+
+func titleKey(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
+// Accuracy is the share of held-out titles whose listed occupation came
+// first (top-1) or among the first five (top-5), both at O*NET-SOC level and
+// at 6-digit SOC level (the code's first seven characters).
+type Accuracy struct {
+	N       int     `json:"n"`
+	ONETTop1 float64 `json:"onet_top1"`
+	ONETTop5 float64 `json:"onet_top5"`
+	SOCTop1  float64 `json:"soc_top1"`
+	SOCTop5  float64 `json:"soc_top5"`
+}
+
+// GroupAccuracy is the accuracy over the held-out titles of one SOC major
+// group (the first two digits of the code).
+type GroupAccuracy struct {
+	Group string `json:"group"`
+	Name  string `json:"name"`
+	Accuracy
+}
+
+// Report is the result of a hold-out evaluation.
+type Report struct {
+	Overall Accuracy        `json:"overall"`
+	Groups  []GroupAccuracy `json:"groups"`
+}
+
+// Evaluate matches each held-out title with m and scores the answers. A
+// title's major group is that of the first code listing it.
+func Evaluate(m certwise.TitleMatcher, held []HeldOut) Report {
+	type tally struct{ n, o1, o5, s1, s5 int }
+	var all tally
+	groups := map[string]*tally{}
+	for _, h := range held {
+		res := m.Match(h.Title, 5)
+		var o1, o5, s1, s5 bool
+		for i, c := range res.Matches {
+			if i >= 5 {
+				break
+			}
+			onet := slices.Contains(h.Codes, c.Code)
+			soc := slices.ContainsFunc(h.Codes, func(code string) bool { return soc(code) == soc(c.Code) })
+			o5 = o5 || onet
+			s5 = s5 || soc
+			if i == 0 {
+				o1, s1 = onet, soc
+			}
+		}
+		g := h.Codes[0][:2]
+		if groups[g] == nil {
+			groups[g] = &tally{}
+		}
+		for _, t := range []*tally{&all, groups[g]} {
+			t.n++
+			t.o1 += b2i(o1)
+			t.o5 += b2i(o5)
+			t.s1 += b2i(s1)
+			t.s5 += b2i(s5)
+		}
+	}
+	acc := func(t tally) Accuracy {
+		if t.n == 0 {
+			return Accuracy{}
+		}
+		n := float64(t.n)
+		return Accuracy{N: t.n, ONETTop1: float64(t.o1) / n, ONETTop5: float64(t.o5) / n,
+			SOCTop1: float64(t.s1) / n, SOCTop5: float64(t.s5) / n}
+	}
+	r := Report{Overall: acc(all)}
+	for g, t := range groups {
+		r.Groups = append(r.Groups, GroupAccuracy{Group: g, Name: MajorGroups[g], Accuracy: acc(*t)})
+	}
+	slices.SortFunc(r.Groups, func(a, b GroupAccuracy) int { return strings.Compare(a.Group, b.Group) })
+	return r
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// soc returns the 6-digit SOC code of an O*NET-SOC code (its first seven
+// characters: 15-1252.00 → 15-1252).
+func soc(code string) string {
+	if len(code) > 7 {
+		return code[:7]
+	}
+	return code
+}
+
+// String renders the accuracy as four percentages.
+func (a Accuracy) String() string {
+	return fmt.Sprintf("n=%d onet@1=%.3f onet@5=%.3f soc@1=%.3f soc@5=%.3f", a.N, a.ONETTop1, a.ONETTop5, a.SOCTop1, a.SOCTop5)
+}
+
+// MajorGroups names the 22 SOC 2018 major groups (and 55, military) by their
+// two-digit code.
+var MajorGroups = map[string]string{
+	"11": "Management",
+	"13": "Business and Financial Operations",
+	"15": "Computer and Mathematical",
+	"17": "Architecture and Engineering",
+	"19": "Life, Physical, and Social Science",
+	"21": "Community and Social Service",
+	"23": "Legal",
+	"25": "Educational Instruction and Library",
+	"27": "Arts, Design, Entertainment, Sports, and Media",
+	"29": "Healthcare Practitioners and Technical",
+	"31": "Healthcare Support",
+	"33": "Protective Service",
+	"35": "Food Preparation and Serving Related",
+	"37": "Building and Grounds Cleaning and Maintenance",
+	"39": "Personal Care and Service",
+	"41": "Sales and Related",
+	"43": "Office and Administrative Support",
+	"45": "Farming, Fishing, and Forestry",
+	"47": "Construction and Extraction",
+	"49": "Installation, Maintenance, and Repair",
+	"51": "Production",
+	"53": "Transportation and Material Moving",
+	"55": "Military Specific",
+}

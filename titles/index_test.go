@@ -1,0 +1,171 @@
+package titles
+
+import (
+	"fmt"
+	"sync"
+	"testing"
+
+	"github.com/certwise/certwise"
+)
+
+// sharedIndex is the full index over the public titles, built once.
+var (
+	sharedOnce sync.Once
+	sharedIdx  *Index
+)
+
+func fullIndex(t *testing.T) *Index {
+	t.Helper()
+	es := testEntries(t)
+	sharedOnce.Do(func() { sharedIdx = Build(es) })
+	return sharedIdx
+}
+
+// TestMatchRealWorld checks what people actually type against the full
+// O*NET index: each query's best occupation must be the expected one.
+func TestMatchRealWorld(t *testing.T) {
+	x := fullIndex(t)
+	tests := []struct {
+		kind, query, want string
+	}{
+		{"seniority and roman numeral", "Sr. Software Engineer II", "15-1252.00"},
+		{"level number", "Accountant 3", "13-2011.00"},
+		{"junior", "Jr. Accountant", "13-2011.00"},
+		{"abbreviation rn, shift note, unit kept as meaning", "RN - ICU nights", "29-1141.03"},
+		{"plain rn", "RN", "29-1141.00"},
+		{"comma-separated function", "Director, Marketing", "11-2021.00"},
+		{"of-phrase", "Director of Marketing", "11-2021.00"},
+		{"misspelling (deletion)", "acountant", "13-2011.00"},
+		{"misspelling (transposition)", "Dental Hygeinist", "29-1292.00"},
+		{"misspelling (substitution)", "elementary school teachar", "25-2021.00"},
+		{"mgr", "HR Mgr", "11-3121.00"},
+		{"eng", "QA Eng", "15-1253.00"},
+		{"dev", "Jr. Web Dev", "15-1254.00"},
+		{"admin asst", "Admin Asst", "43-6014.00"},
+		{"ux", "UX Designer", "15-1255.00"},
+		{"ceo", "CEO", "11-1011.00"},
+		{"plural", "Registered Nurses", "29-1141.00"},
+		{"upper case", "LICENSED PRACTICAL NURSE", "29-2061.00"},
+		{"location", "Truck Driver - Chicago, IL", "53-3032.00"},
+		{"employment terms", "Part-Time Cashier (weekends)", "41-2011.00"},
+		{"parenthesised expansion", "Certified Public Accountant (CPA)", "13-2011.00"},
+		{"slash-separated", "Bookkeeper / Office Clerk", "43-3031.00"},
+		{"hyphenated word", "X-Ray Tech", "29-2034.00"},
+		{"trade", "Electrician Apprentice", "47-3013.00"},
+		{"data science", "Data Scientist", "15-2051.00"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.kind, func(t *testing.T) {
+			r := x.Match(tc.query, 5)
+			if len(r.Matches) == 0 {
+				t.Fatalf("Match(%q): no matches, want %s", tc.query, tc.want)
+			}
+			if got := r.Matches[0].Code; got != tc.want {
+				t.Errorf("Match(%q) = %s (%s via %q), want %s; all: %v", tc.query, got, r.Matches[0].Title, r.Matches[0].MatchedTitle, tc.want, r.Matches)
+			}
+		})
+	}
+}
+
+// TestMatchConfidence checks the confident flag on the full index.
+func TestMatchConfidence(t *testing.T) {
+	x := fullIndex(t)
+	tests := []struct {
+		query     string
+		confident bool
+		matches   bool
+	}{
+		{"", false, false},
+		{"   ", false, false},
+		{"Senior II (nights)", false, false}, // only noise words
+		{"the of and", false, false},
+		{"qwzxv", false, false}, // nothing the index knows
+		{"Registered Nurse", true, true},
+		{"Accountant", true, true},
+		{"Manager", false, true},  // dozens of occupations have managers
+		{"Operator", false, true}, // and operators
+	}
+	for _, tc := range tests {
+		t.Run(tc.query, func(t *testing.T) {
+			r := x.Match(tc.query, 5)
+			if r.Confident != tc.confident || (len(r.Matches) > 0) != tc.matches {
+				t.Errorf("Match(%q): confident %v with %d matches, want confident %v, matches %v: %v",
+					tc.query, r.Confident, len(r.Matches), tc.confident, tc.matches, r.Matches)
+			}
+			if r.Query != tc.query {
+				t.Errorf("query echoed as %q", r.Query)
+			}
+		})
+	}
+}
+
+func TestMatchShape(t *testing.T) {
+	x := Build([]certwise.TitleEntry{
+		{Code: "29-1141.00", Title: "Registered Nurses", Official: true},
+		{Code: "29-1141.00", Title: "Staff Nurse"},
+		{Code: "29-1141.00", Title: "Staff Nurses"}, // same words: one title
+		{Code: "29-2061.00", Title: "Licensed Practical and Licensed Vocational Nurses", Official: true},
+		{Code: "29-2061.00", Title: "Charge Nurse"},
+		{Code: "13-2011.00", Title: "Accountants and Auditors", Official: true},
+		{Code: "13-2011.00", Title: "Staff Accountant"},
+		{Code: "99-9999.00", Title: "Senior II", Official: true}, // no words left
+	})
+	if x.Occupations() != 4 {
+		t.Errorf("Occupations() = %d, want 4", x.Occupations())
+	}
+	if x.Len() != 6 {
+		t.Errorf("Len() = %d, want 6 (duplicate and empty titles dropped)", x.Len())
+	}
+	r := x.Match("nurse", 1)
+	if len(r.Matches) != 1 {
+		t.Fatalf("top 1 gave %d matches", len(r.Matches))
+	}
+	r = x.Match("staff nurse", 0)
+	if len(r.Matches) != 3 {
+		t.Fatalf("default top gave %d matches, want all 3 that share a word: %v", len(r.Matches), r.Matches)
+	}
+	m := r.Matches[0]
+	if m.Code != "29-1141.00" || m.Title != "Registered Nurses" || m.MatchedTitle != "Staff Nurse" {
+		t.Errorf("best = %+v, want 29-1141.00 Registered Nurses via Staff Nurse", m)
+	}
+	for i, c := range r.Matches {
+		if c.Score <= 0 || c.Score > 1 {
+			t.Errorf("score %v out of (0, 1]", c.Score)
+		}
+		if i > 0 && c.Score > r.Matches[i-1].Score {
+			t.Errorf("matches not ordered by score: %v", r.Matches)
+		}
+	}
+}
+
+// TestMatchConcurrent runs queries from many goroutines (for -race).
+func TestMatchConcurrent(t *testing.T) {
+	x := Build([]certwise.TitleEntry{
+		{Code: "1", Title: "Registered Nurse", Official: true},
+		{Code: "2", Title: "Accountant", Official: true},
+		{Code: "3", Title: "Software Engineer", Official: true},
+	})
+	queries := []string{"nurse", "acountant", "software eng", "rn"}
+	want := make([]certwise.TitleMatch, len(queries))
+	for i, q := range queries {
+		want[i] = x.Match(q, 3)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 8*len(queries))
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i, q := range queries {
+				if got := x.Match(q, 3); fmt.Sprint(got) != fmt.Sprint(want[i]) {
+					errs <- fmt.Errorf("Match(%q) = %v, want %v", q, got, want[i])
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}

@@ -1,0 +1,60 @@
+package titles
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestAnalyze(t *testing.T) {
+	tests := []struct {
+		name  string
+		in    string
+		words []string
+		head  string
+	}{
+		{"seniority and roman level", "Sr. Software Engineer II", []string{"software", "engineer"}, "engineer"},
+		{"junior and arabic level", "Junior Accountant 3", []string{"accountant"}, "accountant"},
+		{"shift note and abbreviation", "RN - ICU nights", []string{"registered", "nurse", "icu"}, "nurse"},
+		{"comma-separated function", "VP, Marketing", []string{"vice", "president", "marketing"}, "president"},
+		{"of-phrase keeps its head", "Director of Human Resources", []string{"director", "human", "resource"}, "director"},
+		{"abbreviation expands", "HR Mgr", []string{"human", "resource", "manager"}, "manager"},
+		{"qa and eng", "QA Eng", []string{"quality", "assurance", "engineer"}, "engineer"},
+		{"ux", "UX designer", []string{"user", "experience", "designer"}, "designer"},
+		{"admin asst", "Admin Asst", []string{"administrator", "assistant"}, "assistant"},
+		{"dev", "Jr. Web Dev", []string{"web", "developer"}, "developer"},
+		{"plural", "Registered Nurses", []string{"registered", "nurse"}, "nurse"},
+		{"plural -ies", "Legal Secretaries", []string{"legal", "secretary"}, "secretary"},
+		{"plural -men", "Firemen", []string{"fireman"}, "fireman"},
+		{"location dropped", "Truck Driver - Chicago, IL", []string{"truck", "driver"}, "driver"},
+		{"employment terms dropped", "Part-Time Cashier (PRN, weekends)", []string{"cashier"}, "cashier"},
+		{"dotted acronym", "U.S. Senator", []string{"senator"}, "senator"},
+		{"upper case", "ACCOUNTANT", []string{"accountant"}, "accountant"},
+		{"apostrophe", "Children's Librarian", []string{"children", "librarian"}, "librarian"},
+		{"ampersand pair", "R&D Chemist", []string{"rd", "chemist"}, "chemist"},
+		{"accents", "Café Barista", []string{"cafe", "barista"}, "barista"},
+		{"hyphenated word", "X-Ray Technician", []string{"ray", "technician"}, "technician"},
+		{"only noise", "Senior II (nights)", nil, ""},
+		{"empty", "", nil, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := analyze(tc.in)
+			if !slices.Equal(a.words, tc.words) || a.head != tc.head {
+				t.Errorf("analyze(%q) = words %q head %q, want %q head %q", tc.in, a.words, a.head, tc.words, tc.head)
+			}
+		})
+	}
+}
+
+func TestStem(t *testing.T) {
+	tests := map[string]string{
+		"nurses": "nurse", "secretaries": "secretary", "boxes": "box", "benches": "bench",
+		"glass": "glass", "analysis": "analysis", "status": "status", "salesmen": "salesman",
+		"women": "woman", "physics": "physics", "cook": "cook", "bus": "bus",
+	}
+	for in, want := range tests {
+		if got := stem(in); got != want {
+			t.Errorf("stem(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
