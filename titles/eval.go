@@ -76,7 +76,7 @@ func titleKey(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
 // first (top-1) or among the first five (top-5), both at O*NET-SOC level and
 // at 6-digit SOC level (the code's first seven characters).
 type Accuracy struct {
-	N       int     `json:"n"`
+	N        int     `json:"n"`
 	ONETTop1 float64 `json:"onet_top1"`
 	ONETTop5 float64 `json:"onet_top5"`
 	SOCTop1  float64 `json:"soc_top1"`

@@ -6,7 +6,7 @@ package titles
 // query word finds every word within one insertion, deletion, substitution
 // or transposition (and many within two) by a handful of map look-ups.
 type speller struct {
-	words   map[string]int32   // vocabulary word → its document frequency
+	words   map[string]int32    // vocabulary word → its document frequency
 	deletes map[string][]string // one-letter deletion → words it came from
 }
 

@@ -76,7 +76,7 @@ type Index struct {
 
 	vocabMass   float64 // total kind weight of the vocabulary (naive Bayes smoothing)
 	totalTitles float64
-	pool   sync.Pool
+	pool        sync.Pool
 }
 
 type titleRec struct {
@@ -474,4 +474,3 @@ func (x *Index) Match(query string, top int) certwise.TitleMatch {
 	}
 	return res
 }
-

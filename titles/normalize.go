@@ -2,7 +2,8 @@ package titles
 
 import (
 	"strings"
-	"unicode")
+	"unicode"
+)
 
 // analysis is a title reduced to the words that carry its meaning.
 type analysis struct {
