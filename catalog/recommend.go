@@ -30,6 +30,7 @@ const (
 	weightWithinLimit   = 3 // cost or hours known and within the person's limit
 	penaltyUnverified   = 3 // a limit was given but the figure is not verified
 	penaltyRetiring     = 10
+	penaltyHeldFirst    = 5 // another credential must be held first
 	minimumRecommendScr = 0.1
 )
 
@@ -241,6 +242,10 @@ func (c *Catalog) score(cert certwise.Certification, req certwise.RecommendReque
 		score -= penaltyUnverified
 		why = append(why, fmt.Sprintf("preparation time is not published; it may not fit your %s hours", num(*req.MaxHours)))
 	}
+	if held := heldPrerequisite(cert); held != "" {
+		score -= penaltyHeldFirst
+		why = append(why, "needs a credential you must already hold: "+held)
+	}
 	if cert.Status == certwise.StatusRetiring {
 		score -= penaltyRetiring
 		why = append(why, "retiring on "+cert.RetiresOn+": it may lose value soon")
@@ -322,4 +327,16 @@ func num(v float64) string {
 		return fmt.Sprintf("%.0f", v)
 	}
 	return fmt.Sprintf("%.1f", v)
+}
+
+// heldPrerequisite returns the first prerequisite that names a credential
+// the candidate must already hold (by the catalog's convention it starts
+// with "An active"), or "".
+func heldPrerequisite(cert certwise.Certification) string {
+	for _, p := range cert.Prerequisites {
+		if strings.HasPrefix(strings.ToLower(p), "an active") {
+			return p
+		}
+	}
+	return ""
 }

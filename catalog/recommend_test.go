@@ -2,6 +2,8 @@ package catalog
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -154,6 +156,30 @@ func TestRecommendRanking(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestRecommendHeldPrerequisite(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "small.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// b-gov and b-gov2 tie until b-gov needs another credential first.
+	changed := strings.Replace(string(data), "prerequisites: []\n    skills: [ai-governance, ai-risk]",
+		"prerequisites: [\"An active CISA\"]\n    skills: [ai-governance, ai-risk]", 1)
+	c, err := Parse([]byte(changed), skillsYAML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := c.Recommend(context.Background(), certwise.RecommendRequest{Gap: "AI governance"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(recs); !slices.Equal(got, []string{"b-gov2", "b-gov"}) {
+		t.Fatalf("ranked %v, want b-gov2 before b-gov", got)
+	}
+	if why := strings.Join(recs[1].Why, " | "); !strings.Contains(why, "already hold: An active CISA") {
+		t.Errorf("why %q does not name the held prerequisite", why)
 	}
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -18,6 +19,24 @@ func init() { registerCommand(newCertsCommand) }
 
 // socCode matches an O*NET-SOC code such as 15-2051.00.
 var socCode = regexp.MustCompile(`^\d{2}-\d{4}\.\d{2}$`)
+
+// targetTitleResolver maps a job title to an O*NET-SOC code. It is set by
+// the file that wires the title matcher; when it is nil, --target takes
+// codes only.
+var targetTitleResolver func(ctx context.Context, a *app, title string) (string, error)
+
+// resolveTarget turns --target (a code or, when a title matcher is wired, a
+// job title) into an O*NET-SOC code.
+func resolveTarget(ctx context.Context, a *app, target string) (string, error) {
+	if socCode.MatchString(target) {
+		return target, nil
+	}
+	if targetTitleResolver != nil {
+		return targetTitleResolver(ctx, a, target)
+	}
+	return "", usageError(certwise.Errorf(certwise.EINVALID, "target",
+		"give the target role as an O*NET-SOC code such as 15-2051.00 (see certwise roles); %q is not one", target))
+}
 
 func newCertsCommand(a *app) *cobra.Command {
 	cmd := &cobra.Command{
@@ -363,11 +382,11 @@ time. Certifications over your budget or hours are left out, and listed as such.
 				req.MaxHours = &hours
 			}
 			if target != "" {
-				if !socCode.MatchString(target) {
-					return usageError(certwise.Errorf(certwise.EINVALID, "target",
-						"give the target role as an O*NET-SOC code such as 15-2051.00 (see certwise roles); %q is not one", target))
+				code, err := resolveTarget(cmd.Context(), a, target)
+				if err != nil {
+					return err
 				}
-				req.TargetCode = target
+				req.TargetCode = code
 			}
 			cat, err := catalog.Load()
 			if err != nil {
@@ -388,7 +407,7 @@ time. Certifications over your budget or hours are left out, and listed as such.
 	}
 	cmd.Flags().StringVar(&req.Gap, "gap", "", "the capability gap to close, in your own words")
 	cmd.Flags().StringSliceVar(&req.Skills, "skill", nil, "a skill id to close (repeatable; see certs skills)")
-	cmd.Flags().StringVar(&target, "target", "", "O*NET-SOC `CODE` of the role you are aiming for")
+	cmd.Flags().StringVar(&target, "target", "", "the role you are aiming for: an O*NET-SOC code (e.g. 15-2051.00) or, where the title matcher is built in, a job title")
 	cmd.Flags().StringVar(&req.RoleCode, "role", "", "O*NET-SOC `CODE` of your current role")
 	cmd.Flags().Float64Var(&budget, "budget", 0, "the most you will spend, in `USD`")
 	cmd.Flags().Float64Var(&hours, "hours", 0, "the most preparation time you will spend, in `hours`")

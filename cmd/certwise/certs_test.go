@@ -1,0 +1,171 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/certwise/certwise"
+)
+
+// certsRun runs the program with args and returns its exit status, stdout
+// and stderr.
+func certsRun(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(context.Background(), args, strings.NewReader(""), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestCertsCLI(t *testing.T) {
+	tests := []struct {
+		name     string
+		args     []string
+		code     int
+		stdout   []string // substrings of stdout
+		stderr   []string // substrings of stderr
+		noStdout []string
+	}{
+		{"list", []string{"certs", "list"}, 0,
+			[]string{"aws-ai-practitioner", "iapp-aigp", "certifications;"}, nil, nil},
+		{"list by level and provider", []string{"certs", "list", "--level", "specialty", "--provider", "isaca"}, 0,
+			[]string{"isaca-aaia", "isaca-aaism", "3 of"}, nil, []string{"iapp-aigp"}},
+		{"list by skill", []string{"certs", "list", "--skill", "ai-audit"}, 0,
+			[]string{"isaca-aaia", "pecb-iso42001-lead-auditor"}, nil, []string{"aws-ai-practitioner"}},
+		{"list by max cost keeps free and cheap", []string{"certs", "list", "--max-cost", "0"}, 0,
+			[]string{"oracle-agentic-ai-foundations-associate"}, nil, []string{"comptia-secai"}},
+		{"list unknown skill", []string{"certs", "list", "--skill", "wizardry"}, 2,
+			nil, []string{"unknown skill \"wizardry\""}, nil},
+		{"list bad format", []string{"certs", "list", "--format", "xml"}, 2,
+			nil, []string{"unknown format \"xml\""}, nil},
+		{"show", []string{"certs", "show", "isaca-aaism"}, 0,
+			[]string{"ISACA Advanced in AI Security Management", "official page", "https://www.isaca.org/credentialing/aaism", "notes:"}, nil, nil},
+		{"show unknown id suggests", []string{"certs", "show", "iapp-aigpp"}, 2,
+			nil, []string{`"iapp-aigpp"`, "did you mean iapp-aigp"}, nil},
+		{"show needs one id", []string{"certs", "show"}, 2, nil, nil, nil},
+		{"compare", []string{"certs", "compare", "iapp-aigp", "isaca-aaia"}, 0,
+			[]string{"iapp-aigp", "isaca-aaia", "skill: ai-audit", "exam questions"}, nil, nil},
+		{"compare needs two ids", []string{"certs", "compare", "iapp-aigp"}, 2, nil, nil, nil},
+		{"compare unknown id", []string{"certs", "compare", "iapp-aigp", "nope-cert"}, 2,
+			nil, []string{`"nope-cert"`}, nil},
+		{"recommend", []string{"certs", "recommend", "--gap", "prompt engineering for my daily work", "--top", "3"}, 0,
+			[]string{"Your gap reads as: Prompt engineering", "1. ", "3. "}, nil, []string{"4. "}},
+		{"recommend with budget says what it left out", []string{"certs", "recommend", "--gap", "build RAG apps with LLMs", "--budget", "150"}, 0,
+			[]string{"Left out by your limits:", "over your budget of USD 150"}, nil, nil},
+		{"recommend target code", []string{"certs", "recommend", "--gap", "AI governance", "--target", "13-1041.00", "--top", "1"}, 0,
+			[]string{"Target role: 13-1041.00 Compliance Officers", "serves your target role"}, nil, nil},
+		{"recommend target title", []string{"certs", "recommend", "--gap", "machine learning", "--target", "data scientist", "--top", "1"}, 0,
+			[]string{"Target role: 15-2051.00 Data Scientists"}, nil, nil},
+		{"recommend ambiguous target title", []string{"certs", "recommend", "--gap", "machine learning", "--target", "manager"}, 2,
+			nil, []string{"ambiguous", "give one of these codes"}, nil},
+		{"recommend unmappable gap", []string{"certs", "recommend", "--gap", "underwater basket weaving"}, 2,
+			nil, []string{"could not map"}, nil},
+		{"recommend nothing to go on", []string{"certs", "recommend"}, 2,
+			nil, []string{"gap"}, nil},
+		{"skills", []string{"certs", "skills"}, 0,
+			[]string{"prompt-engineering", "ai-governance"}, nil, nil},
+		{"export needs ctdl", []string{"certs", "export", "--format", "csv"}, 2,
+			nil, []string{"unknown format \"csv\""}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := certsRun(t, tt.args...)
+			if code != tt.code {
+				t.Fatalf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", code, tt.code, out, errOut)
+			}
+			for _, s := range tt.stdout {
+				if !strings.Contains(out, s) {
+					t.Errorf("stdout lacks %q:\n%s", s, out)
+				}
+			}
+			for _, s := range tt.noStdout {
+				if strings.Contains(out, s) {
+					t.Errorf("stdout has %q:\n%s", s, out)
+				}
+			}
+			for _, s := range tt.stderr {
+				if !strings.Contains(errOut, s) {
+					t.Errorf("stderr lacks %q:\n%s", s, errOut)
+				}
+			}
+		})
+	}
+}
+
+func TestCertsJSONFormats(t *testing.T) {
+	code, out, errOut := certsRun(t, "certs", "list", "--format", "json", "--provider", "aws")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var certs []certwise.Certification
+	if err := json.Unmarshal([]byte(out), &certs); err != nil || len(certs) != 3 {
+		t.Fatalf("list json: %d certifications, %v\n%s", len(certs), err, out)
+	}
+
+	code, out, _ = certsRun(t, "certs", "list", "--format", "jsonl", "--level", "professional")
+	if code != 0 {
+		t.Fatalf("jsonl exit %d", code)
+	}
+	sc := bufio.NewScanner(strings.NewReader(out))
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	lines := 0
+	for sc.Scan() {
+		var c certwise.Certification
+		if err := json.Unmarshal(sc.Bytes(), &c); err != nil || c.Level != certwise.LevelProfessional {
+			t.Errorf("jsonl line %d: %v level %q", lines, err, c.Level)
+		}
+		lines++
+	}
+	if lines < 2 {
+		t.Errorf("jsonl gave %d lines", lines)
+	}
+
+	code, out, _ = certsRun(t, "certs", "compare", "iapp-aigp", "isaca-aaia", "--format", "json")
+	if code != 0 {
+		t.Fatalf("compare json exit %d", code)
+	}
+	if err := json.Unmarshal([]byte(out), &certs); err != nil || len(certs) != 2 || certs[0].ID != "iapp-aigp" {
+		t.Errorf("compare json: %v %v", certs, err)
+	}
+
+	code, out, _ = certsRun(t, "certs", "recommend", "--gap", "deploy ML models", "--hours", "60", "--format", "json")
+	if code != 0 {
+		t.Fatalf("recommend json exit %d", code)
+	}
+	var res struct {
+		Recommendations []certwise.Recommendation `json:"recommendations"`
+		Excluded        []struct{ ID, Reason string }
+		GapSkills       []struct{ Skill string } `json:"gap_skills"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Recommendations) == 0 || len(res.Excluded) == 0 || len(res.GapSkills) == 0 {
+		t.Errorf("recommend json incomplete: %+v", res)
+	}
+	for _, r := range res.Recommendations {
+		if len(r.Why) == 0 || (r.PrepHours != nil && *r.PrepHours > 60) {
+			t.Errorf("%s: why %v, prep %v", r.ID, r.Why, r.PrepHours)
+		}
+	}
+}
+
+func TestCertsExportCTDL(t *testing.T) {
+	code, out, errOut := certsRun(t, "certs", "export", "--format", "ctdl")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var doc struct {
+		Context string           `json:"@context"`
+		Graph   []map[string]any `json:"@graph"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("not JSON-LD: %v", err)
+	}
+	if doc.Context == "" || len(doc.Graph) < 40 {
+		t.Errorf("context %q, %d nodes", doc.Context, len(doc.Graph))
+	}
+}
