@@ -105,7 +105,7 @@ func clone(a certwise.Answers) certwise.Answers {
 }
 
 func (e *Engine) reasons(s *situation, rule *Rule) []certwise.Reason {
-	facts := rule.Condition.Facts()
+	facts := rule.facts
 	rs := make([]certwise.Reason, 0, 2+len(facts)+len(s.notes))
 	rs = append(rs, certwise.Reason{Rule: rule.ID, Evidence: rule.Explanation})
 	if rule.ID == e.book.Rules[len(e.book.Rules)-1].ID {
@@ -285,7 +285,7 @@ func (e *Engine) references(s *situation, rule *Rule) []certwise.Reference {
 	}
 	add("questions")
 	add("conclusion")
-	var refs []certwise.Reference
+	refs := make([]certwise.Reference, 0, 8)
 	for _, id := range ids {
 		sec, ok := e.book.Section(id)
 		if !ok {

@@ -42,6 +42,7 @@ type Rule struct {
 	Condition   Condition
 	Verdict     certwise.VerdictID
 	Explanation string
+	facts       []Fact // the facts Condition mentions, computed once
 }
 
 // Condition is a compiled rule condition over facts.
@@ -201,7 +202,7 @@ func Parse(data []byte) (*Rulebook, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: condition: %w", where, err)
 		}
-		b.Rules = append(b.Rules, Rule{ID: r.ID, Section: r.Section, Condition: c, Verdict: v, Explanation: strings.TrimSpace(r.Explanation)})
+		b.Rules = append(b.Rules, Rule{ID: r.ID, Section: r.Section, Condition: c, Verdict: v, Explanation: strings.TrimSpace(r.Explanation), facts: c.Facts()})
 	}
 	if len(b.Rules) == 0 {
 		return nil, fmt.Errorf("rulebook: no rules")

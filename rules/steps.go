@@ -8,7 +8,7 @@ import (
 // Advisor is connected: they rest on the answers and the derived figures
 // only, not on the occupation's activity data.
 func (s *situation) generalSteps(ev *certwise.Evaluation) []certwise.NextStep {
-	var steps []certwise.NextStep
+	steps := make([]certwise.NextStep, 0, 4)
 	step := func(action, why string, ev map[string]any) {
 		steps = append(steps, certwise.NextStep{Action: action, Why: why, Evidence: ev})
 	}
@@ -28,10 +28,11 @@ func (s *situation) generalSteps(ev *certwise.Evaluation) []certwise.NextStep {
 			})
 		}
 	}
-	comp := map[string]any{}
-	if s.hasMix {
-		comp["compressible_share"] = s.compShare
-		comp["work_mix_source"] = s.mixSrc
+	comp := func() map[string]any {
+		if !s.hasMix {
+			return nil
+		}
+		return map[string]any{"compressible_share": s.compShare, "work_mix_source": s.mixSrc}
 	}
 
 	switch ev.Verdict {
@@ -45,7 +46,7 @@ func (s *situation) generalSteps(ev *certwise.Evaluation) []certwise.NextStep {
 		openQs()
 	case certwise.VerdictReassessPosition:
 		step("List two or three roles near yours that rely less on reporting and coordination, and compare their outlook with your current one",
-			"the exposure comes from the role's design, which training leaves unchanged", comp)
+			"the exposure comes from the role's design, which training leaves unchanged", comp())
 		step("If a move is the answer, name the target role and add role_transition to your motives, then evaluate again",
 			"a credential pays off once it serves a defined move", nil)
 	case certwise.VerdictApplyFirst:
@@ -55,7 +56,7 @@ func (s *situation) generalSteps(ev *certwise.Evaluation) []certwise.NextStep {
 			"results that others see are what turn into leverage", nil)
 	case certwise.VerdictRedesignRoleFirst:
 		step("Move part of your week from reporting and coordination toward analysis, decisions or system design that you own",
-			"reporting and coordination are the work AI compresses", comp)
+			"reporting and coordination are the work AI compresses", comp())
 		step("Hand a recurring report or status update to an AI tool and use the freed time for work with your name on the outcome",
 			"ownership of outcomes is what a later credential could amplify", nil)
 	case certwise.VerdictPursueForSignal:
