@@ -11,6 +11,17 @@ import (
 // templateFuncs are the helpers every template may call.
 var templateFuncs = template.FuncMap{
 	"pct":       pct,
+	"whole":     whole,
+	"hours":     hours,
+	"nth":       ordinal,
+	"cost":      recCost,
+	"certCost":  certCost,
+	"deref": func(p *float64) float64 {
+		if p == nil {
+			return 0
+		}
+		return *p
+	},
 	"num":       num,
 	"money":     money,
 	"humanize":  humanize,
@@ -130,4 +141,61 @@ func hasMotive(ms []certwise.Motive, m certwise.Motive) bool {
 		}
 	}
 	return false
+}
+
+// whole formats an optional figure as a whole number.
+func whole(p *float64) string {
+	if p == nil {
+		return "—"
+	}
+	return fmt.Sprintf("%.0f", *p)
+}
+
+// hours formats optional preparation hours.
+func hours(p *float64) string {
+	if p == nil {
+		return "—"
+	}
+	return fmt.Sprintf("%.0f h", *p)
+}
+
+// ordinal formats an optional percentile (0..100) as "87th".
+func ordinal(p *float64) string {
+	if p == nil {
+		return "—"
+	}
+	n := int(*p + 0.5)
+	suffix := "th"
+	if n%100 < 11 || n%100 > 13 {
+		switch n % 10 {
+		case 1:
+			suffix = "st"
+		case 2:
+			suffix = "nd"
+		case 3:
+			suffix = "rd"
+		}
+	}
+	return fmt.Sprintf("%d%s", n, suffix)
+}
+
+// recCost formats a recommendation's cost, marking one that only a
+// secondary source reports.
+func recCost(r certwise.Recommendation) string {
+	s := money(r.CostUSD)
+	if r.CostUSD != nil && !r.CostVerified {
+		s += " (reported, unverified)"
+	}
+	return s
+}
+
+// certCost formats a catalog entry's cost: the official figure, else the
+// one a secondary page reports, marked as unverified.
+func certCost(c certwise.Certification) string {
+	cost, verified := c.Cost()
+	s := money(cost)
+	if cost != nil && !verified {
+		s += " (reported, unverified)"
+	}
+	return s
 }

@@ -1,0 +1,192 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// artifactDir holds the browser tests' screenshots (gitignored).
+const artifactDir = "testdata/artifacts"
+
+// chromium returns the headless Chromium to drive: $CERTWISE_CHROMIUM, else
+// /usr/bin/chromium. The test skips when it is absent, except under CI.
+func chromium(t *testing.T) string {
+	t.Helper()
+	bin := os.Getenv("CERTWISE_CHROMIUM")
+	if bin == "" {
+		bin = "/usr/bin/chromium"
+	}
+	if _, err := os.Stat(bin); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("Chromium not found at %s (set CERTWISE_CHROMIUM); CI must run the browser tests", bin)
+		}
+		t.Skipf("Chromium not found at %s; set CERTWISE_CHROMIUM to run the browser tests", bin)
+	}
+	return bin
+}
+
+// browserContext starts a fresh headless Chromium with its own profile.
+func browserContext(t *testing.T, width, height int) context.Context {
+	t.Helper()
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromium(t)),
+		chromedp.Flag("headless", true),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(width, height),
+	}
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelC := chromedp.NewContext(actx)
+	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
+	return ctx
+}
+
+// screenshot saves the whole page as a PNG test artifact.
+func screenshot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	buf, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatalf("screenshot %s: %v", name, err)
+	}
+	if err := os.MkdirAll(artifactDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(artifactDir, name)
+	if err := os.WriteFile(path, buf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", path)
+}
+
+// steps runs browser actions in order and fails the test on the first error.
+func steps(t *testing.T, ctx context.Context, what string, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+}
+
+// text returns the text of the element sel selects.
+func text(t *testing.T, ctx context.Context, sel string) string {
+	t.Helper()
+	s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
+	if err != nil {
+		t.Fatalf("text of %s: %v", sel, err)
+	}
+	return strings.TrimSpace(s)
+}
+
+// next presses the step form's visible Continue button.
+const nextButton = `.actions button[value="next"]`
+
+// TestBrowserAssessment completes an assessment through the forms in
+// headless Chromium, checks the verdict page, saves it, opens the share
+// link and deletes it with the token.
+func TestBrowserAssessment(t *testing.T) {
+	ts := testWebApp(t)
+	ctx := browserContext(t, 1200, 900)
+	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
+	next := css(nextButton)
+	steps(t, ctx, "start",
+		chromedp.Navigate(ts.URL+"/"),
+		chromedp.Click(css(`a.button.primary`)),
+		chromedp.WaitVisible(css(`#title`)),
+		chromedp.SendKeys(css(`#title`), "software engineer"),
+		chromedp.Click(css(`button[value="suggest"]`)),
+		chromedp.WaitVisible(css(`#occ-0`)),
+	)
+	screenshot(t, ctx, "step-role.png")
+	steps(t, ctx, "role, position, organization, motives",
+		chromedp.Click(css(`#occ-0`)),
+		chromedp.Click(next),
+		chromedp.WaitVisible(css(`#owns_measurable_outcomes`)),
+		chromedp.Click(css(`#owns_measurable_outcomes`)),
+		chromedp.Click(css(`#ai_enhanced_role`)),
+		chromedp.Click(css(`#expanding_into_system_design`)),
+		chromedp.Click(css(`#has_tested_ai_in_role`)),
+		chromedp.Click(next),
+		chromedp.WaitVisible(css(`#ai_adoption_phase`)),
+		chromedp.Click(css(`#leadership_values_ai_literacy`)),
+		chromedp.SetValue(css(`#ai_adoption_phase`), "productivity_normalization"),
+		chromedp.Click(css(`#shifting_to_ai`)),
+		chromedp.Click(next),
+		chromedp.WaitVisible(css(`#capability_gap`)),
+		chromedp.Click(css(`#motive-capability_gap`)),
+		chromedp.Click(css(`#motive-role_transition`)),
+		chromedp.SendKeys(css(`#capability_gap`), "designing machine learning systems on a cloud platform"),
+		chromedp.Click(next),
+		chromedp.WaitVisible(css(`#target_title`)),
+		chromedp.SendKeys(css(`#target_title`), "machine learning engineer"),
+		chromedp.SetValue(css(`#expected_authority_gain`), "clear"),
+		chromedp.Click(css(`#pos-offensive`)),
+	)
+	screenshot(t, ctx, "step-target.png")
+	steps(t, ctx, "result", chromedp.Click(next), chromedp.WaitVisible(css(`#verdict-title`)))
+	verdict, headline := text(t, ctx, `#verdict-title`), text(t, ctx, `.headline`)
+	if verdict != "Pursue it" || headline == "" {
+		t.Fatalf("verdict %q, headline %q; want Pursue it", verdict, headline)
+	}
+	screenshot(t, ctx, "result.png")
+
+	steps(t, ctx, "save", chromedp.Click(css(`form[action="/a"] button`)), chromedp.WaitVisible(css(`#share-link`)))
+	share, token := text(t, ctx, `#share-link`), text(t, ctx, `#delete-token`)
+	if !strings.Contains(share, "/a/") || len(token) < 40 {
+		t.Fatalf("share link %q, token %q", share, token)
+	}
+	screenshot(t, ctx, "saved.png")
+
+	steps(t, ctx, "open the share link", chromedp.Navigate(share), chromedp.WaitVisible(css(`#verdict-title`)))
+	if got := text(t, ctx, `#verdict-title`); got != verdict {
+		t.Errorf("the share link shows %q, want %q", got, verdict)
+	}
+	steps(t, ctx, "delete",
+		chromedp.Click(css(`a.button.danger`)),
+		chromedp.WaitVisible(css(`#delete_token`)),
+		chromedp.SendKeys(css(`#delete_token`), token),
+		chromedp.Click(css(`button.danger`)),
+		chromedp.WaitVisible(css(`main [role="status"]`)),
+	)
+	if got := text(t, ctx, `main h1`); got != "Assessment deleted" {
+		t.Errorf("after delete: %q", got)
+	}
+	steps(t, ctx, "reopen", chromedp.Navigate(share), chromedp.WaitVisible(css(`main h1`)))
+	if got := text(t, ctx, `main h1`); got != "Not Found" {
+		t.Errorf("the deleted share link shows %q, want Not Found", got)
+	}
+}
+
+// TestBrowserPhone renders pages at a phone's width, saves screenshots and
+// checks that nothing makes the page scroll sideways.
+func TestBrowserPhone(t *testing.T) {
+	ts := testWebApp(t)
+	ctx := browserContext(t, 390, 844)
+	steps(t, ctx, "phone viewport", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile))
+	for _, p := range []struct{ path, name string }{
+		{"/roles/13-2051.00", "phone-role.png"},
+		{"/certifications", "phone-catalog.png"},
+		{"/assess", "phone-step.png"},
+	} {
+		steps(t, ctx, p.path, chromedp.Navigate(ts.URL+p.path), chromedp.WaitVisible(chromedp.CSS(`main h1`)))
+		screenshot(t, ctx, p.name)
+		overflow, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth + 1`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if overflow {
+			t.Errorf("%s scrolls sideways on a phone", p.path)
+		}
+	}
+}
