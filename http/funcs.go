@@ -10,12 +10,12 @@ import (
 
 // templateFuncs are the helpers every template may call.
 var templateFuncs = template.FuncMap{
-	"pct":       pct,
-	"whole":     whole,
-	"hours":     hours,
-	"nth":       ordinal,
-	"cost":      recCost,
-	"certCost":  certCost,
+	"pct":      pct,
+	"whole":    whole,
+	"hours":    hours,
+	"nth":      ordinal,
+	"cost":     recCost,
+	"certCost": certCost,
 	"deref": func(p *float64) float64 {
 		if p == nil {
 			return 0
