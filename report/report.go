@@ -157,13 +157,13 @@ func conditionValues(c certwise.Conditions) [4]bool {
 func stepDetails(s certwise.NextStep) []string {
 	var out []string
 	for _, a := range s.Activities {
-		l := a.Title + " (" + label(string(a.Class)) + ", " + percent(a.Share) + " of the work"
+		l := strings.TrimSuffix(a.Title, ".") + " (" + label(string(a.Class)) + ", " + percent(a.Share) + " of the work"
 		if a.Applicability != nil {
 			l += ", AI applicability " + strconv.FormatFloat(*a.Applicability, 'f', 2, 64)
 		}
 		l += ")"
 		if a.Project != "" {
-			l += ": " + a.Project
+			l += ": " + strings.TrimSuffix(a.Project, ".")
 		}
 		if a.Measure != "" {
 			l += ". Measure: " + a.Measure

@@ -267,7 +267,7 @@ func (s *situation) levelText() string {
 	}
 	t := "exposure " + string(s.level) + " (data for " + s.code + " " + s.title
 	if s.occ != nil && s.occ.ExposurePercentile != nil {
-		t += ", percentile " + strconv.FormatFloat(*s.occ.ExposurePercentile, 'f', 0, 64)
+		t += ", percentile " + strconv.FormatFloat(*s.occ.ExposurePercentile, 'f', -1, 64)
 	}
 	return t + ")"
 }

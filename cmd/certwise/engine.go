@@ -7,7 +7,6 @@ import (
 	"github.com/certwise/certwise/advice"
 	"github.com/certwise/certwise/catalog"
 	"github.com/certwise/certwise/rules"
-	"github.com/certwise/certwise/titles"
 )
 
 // engineDeps loads what the decision engine runs on: the exposure model,
@@ -18,7 +17,11 @@ func (a *app) engineDeps(ctx context.Context) (rules.Deps, error) {
 	if err != nil {
 		return rules.Deps{}, fmt.Errorf("load the exposure model: %w", err)
 	}
-	deps := rules.Deps{Data: m, Titles: titles.Build(m.Titles())}
+	idx, err := a.titleIndex(ctx)
+	if err != nil {
+		return rules.Deps{}, fmt.Errorf("build the job title index: %w", err)
+	}
+	deps := rules.Deps{Data: m, Titles: idx}
 	// Without a catalog the engine still decides; its evaluation then says
 	// that no certification could be ranked.
 	if cat, err := catalog.Load(); err != nil {
@@ -31,11 +34,10 @@ func (a *app) engineDeps(ctx context.Context) (rules.Deps, error) {
 	return deps, nil
 }
 
-// engine returns the decision engine wired with the real data, the
-// catalog and the advisor, on the embedded rulebook. Every front end (the
-// assess command, the web server) evaluates answers through it. Building it
-// indexes the titles, so build it once and share it: it is safe for
-// concurrent use.
+// engine returns the decision engine wired with the real data, the shared
+// title index, the catalog and the advisor, on the embedded rulebook. Every
+// front end (the assess command, the web server) evaluates answers through
+// it; it is safe for concurrent use.
 func (a *app) engine(ctx context.Context) (*rules.Engine, error) {
 	deps, err := a.engineDeps(ctx)
 	if err != nil {
