@@ -35,8 +35,9 @@ type AssessmentStore interface {
 	// (1, or the previous version + 1, computed atomically) on a. Several
 	// revisits of the same version are allowed and get the same Version.
 	// EINVALID (field "id", "previous_id" or "delete_token_hash") if a fails
-	// Assessment.Validate, ENOTFOUND (field "previous_id") if PreviousID
-	// names no assessment, ECONFLICT (field "id") if ID is taken.
+	// Assessment.Validate, or (field "answers" or "evaluation") if they hold
+	// what JSON cannot, such as a NaN; ENOTFOUND (field "previous_id") if
+	// PreviousID names no assessment; ECONFLICT (field "id") if ID is taken.
 	CreateAssessment(ctx context.Context, a *Assessment) error
 	// FindAssessment returns an assessment by id, ENOTFOUND if absent
 	// (including ids that could never exist, so /a/{id} can answer 404).

@@ -116,21 +116,17 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 
 // CreateAssessment implements certwise.AssessmentStore.
 func (s *Store) CreateAssessment(ctx context.Context, a *certwise.Assessment) error {
-	if err := a.Validate(); err != nil {
+	row, err := storeutil.NewRow(a)
+	if err != nil {
 		return err
 	}
-	answers, evaluation, err := storeutil.Encode(a)
-	if err != nil {
-		return fmt.Errorf("postgres: create assessment: %w", err)
-	}
-	created := storeutil.Now()
 	var version int
 	if a.PreviousID == "" {
 		version = 1
 		_, err = s.pool.Exec(ctx, `INSERT INTO assessments
 			(id, previous_id, version, answers, evaluation, delete_token_hash, created_at)
 			VALUES ($1, NULL, 1, $2, $3, $4, $5)`,
-			a.ID, string(answers), string(evaluation), a.DeleteTokenHash, created)
+			a.ID, row.Answers, row.Evaluation, a.DeleteTokenHash, row.CreatedAt)
 	} else {
 		// One statement reads the previous version and inserts the next;
 		// the foreign key check locks the previous row against a
@@ -139,7 +135,7 @@ func (s *Store) CreateAssessment(ctx context.Context, a *certwise.Assessment) er
 			(id, previous_id, version, answers, evaluation, delete_token_hash, created_at)
 			SELECT $1, id, version + 1, $2, $3, $4, $5 FROM assessments WHERE id = $6
 			RETURNING version`,
-			a.ID, string(answers), string(evaluation), a.DeleteTokenHash, created, a.PreviousID,
+			a.ID, row.Answers, row.Evaluation, a.DeleteTokenHash, row.CreatedAt, a.PreviousID,
 		).Scan(&version)
 		if errors.Is(err, pgx.ErrNoRows) {
 			return storeutil.PreviousNotFound(a.PreviousID)
@@ -157,7 +153,7 @@ func (s *Store) CreateAssessment(ctx context.Context, a *certwise.Assessment) er
 		}
 		return fmt.Errorf("postgres: create assessment: %w", err)
 	}
-	a.Version, a.CreatedAt = version, created
+	a.Version, a.CreatedAt = version, row.CreatedAt
 	return nil
 }
 

@@ -7,7 +7,6 @@ import (
 	"net/url"
 	"os"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -102,62 +101,18 @@ func TestStore(t *testing.T) {
 	storetest.Run(t, openSchema)
 }
 
-func TestMigrationsOnceUnderConcurrentOpen(t *testing.T) {
+func TestMigrations(t *testing.T) {
 	u := testSchema(t)
-	ctx := context.Background()
-	const n = 6
-	var wg sync.WaitGroup
-	stores := make([]*Store, n)
-	errs := make([]error, n)
-	for i := 0; i < n; i++ {
-		wg.Add(1)
-		go func(i int) {
-			defer wg.Done()
-			stores[i], errs[i] = Open(ctx, u)
-		}(i)
-	}
-	wg.Wait()
-	for i := 0; i < n; i++ {
-		if errs[i] != nil {
-			t.Fatalf("Open %d: %v", i, errs[i])
-		}
-		defer stores[i].Close()
-	}
 	ms, err := storeutil.Migrations(migrationFS, "migrations")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var rows, version int
-	if err := stores[0].pool.QueryRow(ctx, "SELECT count(*), max(version) FROM schema_migrations").Scan(&rows, &version); err != nil {
-		t.Fatal(err)
-	}
-	if rows != len(ms) || version != len(ms) {
-		t.Fatalf("schema_migrations has %d rows up to version %d, want %d", rows, version, len(ms))
-	}
-	if v, err := stores[n-1].SchemaVersion(ctx); err != nil || v != len(ms) {
-		t.Fatalf("SchemaVersion = %d, %v; want %d", v, err, len(ms))
-	}
-}
-
-func TestRefusesNewerSchema(t *testing.T) {
-	u := testSchema(t)
-	ctx := context.Background()
-	s, err := Open(ctx, u)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.pool.Exec(ctx, "INSERT INTO schema_migrations (version, name) VALUES (999, '0999_future.sql')"); err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
-	s, err = Open(ctx, u)
-	if err == nil {
-		s.Close()
-		t.Fatal("Open accepted a database from a newer program")
-	}
-	if !strings.Contains(err.Error(), "newer") {
-		t.Fatalf("error %v does not say the schema is newer", err)
-	}
+	storetest.Migrations(t, len(ms),
+		func(ctx context.Context) (storetest.Migrating, error) { return Open(ctx, u) },
+		func(ctx context.Context, s storetest.Migrating) error {
+			_, err := s.(*Store).pool.Exec(ctx, "INSERT INTO schema_migrations (version, name) VALUES (999, '0999_future.sql')")
+			return err
+		})
 }
 
 func TestOpenErrors(t *testing.T) {
@@ -169,21 +124,11 @@ func TestOpenErrors(t *testing.T) {
 	}{
 		{"empty", "", certwise.EINVALID},
 		{"unparsable", "postgres://user:secret@[::1", certwise.EINVALID},
-		{"nobody listening", "postgres://postgres@127.0.0.1:1/test?sslmode=disable&connect_timeout=2", certwise.EINTERNAL},
+		{"nobody listening", "postgres://postgres:secret@127.0.0.1:1/test?sslmode=disable&connect_timeout=2", certwise.EINTERNAL},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, err := Open(ctx, tt.url)
-			if err == nil {
-				s.Close()
-				t.Fatalf("Open(%q) succeeded", tt.url)
-			}
-			if got := certwise.ErrorCode(err); got != tt.code {
-				t.Fatalf("Open(%q) = %v, code %q, want %q", tt.url, err, got, tt.code)
-			}
-			if strings.Contains(err.Error(), "secret") {
-				t.Fatalf("error %q reveals the password", err)
-			}
+			storetest.OpenFails(t, func() (certwise.AssessmentStore, error) { return Open(ctx, tt.url) }, tt.code, "secret")
 		})
 	}
 }

@@ -161,21 +161,17 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 
 // CreateAssessment implements certwise.AssessmentStore.
 func (s *Store) CreateAssessment(ctx context.Context, a *certwise.Assessment) error {
-	if err := a.Validate(); err != nil {
+	row, err := storeutil.NewRow(a)
+	if err != nil {
 		return err
 	}
-	answers, evaluation, err := storeutil.Encode(a)
-	if err != nil {
-		return fmt.Errorf("sqlite: create assessment: %w", err)
-	}
-	created := storeutil.Now()
 	var version int
 	if a.PreviousID == "" {
 		version = 1
 		_, err = s.w.ExecContext(ctx, `INSERT INTO assessments
 			(id, previous_id, version, answers, evaluation, delete_token_hash, created_at)
 			VALUES (?, NULL, 1, ?, ?, ?, ?)`,
-			a.ID, string(answers), string(evaluation), a.DeleteTokenHash, created.Format(storeutil.TimeLayout))
+			a.ID, row.Answers, row.Evaluation, a.DeleteTokenHash, row.CreatedAt.Format(storeutil.TimeLayout))
 	} else {
 		// One statement reads the previous version and inserts the next,
 		// so the version cannot go stale in between.
@@ -183,7 +179,7 @@ func (s *Store) CreateAssessment(ctx context.Context, a *certwise.Assessment) er
 			(id, previous_id, version, answers, evaluation, delete_token_hash, created_at)
 			SELECT ?, id, version + 1, ?, ?, ?, ? FROM assessments WHERE id = ?
 			RETURNING version`,
-			a.ID, string(answers), string(evaluation), a.DeleteTokenHash, created.Format(storeutil.TimeLayout), a.PreviousID,
+			a.ID, row.Answers, row.Evaluation, a.DeleteTokenHash, row.CreatedAt.Format(storeutil.TimeLayout), a.PreviousID,
 		).Scan(&version)
 		if errors.Is(err, sql.ErrNoRows) {
 			return storeutil.PreviousNotFound(a.PreviousID)
@@ -201,7 +197,7 @@ func (s *Store) CreateAssessment(ctx context.Context, a *certwise.Assessment) er
 		}
 		return fmt.Errorf("sqlite: create assessment: %w", err)
 	}
-	a.Version, a.CreatedAt = version, created
+	a.Version, a.CreatedAt = version, row.CreatedAt
 	return nil
 }
 

@@ -4,8 +4,6 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"strings"
-	"sync"
 	"testing"
 
 	"github.com/certwise/certwise"
@@ -69,7 +67,6 @@ func TestOpenSettings(t *testing.T) {
 }
 
 func TestOpenErrors(t *testing.T) {
-	ctx := context.Background()
 	dir := t.TempDir()
 	tests := []struct {
 		name, path string
@@ -83,14 +80,7 @@ func TestOpenErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, err := Open(ctx, tt.path)
-			if err == nil {
-				s.Close()
-				t.Fatalf("Open(%q) succeeded", tt.path)
-			}
-			if got := certwise.ErrorCode(err); got != tt.code {
-				t.Fatalf("Open(%q) = %v, code %q, want %q", tt.path, err, got, tt.code)
-			}
+			storetest.OpenFails(t, func() (certwise.AssessmentStore, error) { return Open(context.Background(), tt.path) }, tt.code, "")
 		})
 	}
 }
@@ -107,62 +97,18 @@ func TestOpenPathWithURICharacters(t *testing.T) {
 	}
 }
 
-func TestMigrationsOnceUnderConcurrentOpen(t *testing.T) {
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "concurrent.db")
-	const n = 6
-	var wg sync.WaitGroup
-	stores := make([]*Store, n)
-	errs := make([]error, n)
-	for i := 0; i < n; i++ {
-		wg.Add(1)
-		go func(i int) {
-			defer wg.Done()
-			stores[i], errs[i] = Open(ctx, path)
-		}(i)
-	}
-	wg.Wait()
-	for i := 0; i < n; i++ {
-		if errs[i] != nil {
-			t.Fatalf("Open %d: %v", i, errs[i])
-		}
-		defer stores[i].Close()
-	}
-	var rows, version int
-	if err := stores[0].r.QueryRowContext(ctx, "SELECT count(*), max(version) FROM schema_migrations").Scan(&rows, &version); err != nil {
-		t.Fatal(err)
-	}
+func TestMigrations(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "migrations.db")
 	ms, err := storeutil.Migrations(migrationFS, "migrations")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rows != len(ms) || version != len(ms) {
-		t.Fatalf("schema_migrations has %d rows up to version %d, want %d", rows, version, len(ms))
-	}
-	if v, err := stores[n-1].SchemaVersion(ctx); err != nil || v != len(ms) {
-		t.Fatalf("SchemaVersion = %d, %v; want %d", v, err, len(ms))
-	}
-}
-
-func TestRefusesNewerSchema(t *testing.T) {
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "newer.db")
-	s, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.w.ExecContext(ctx, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, '0999_future.sql', 'x')"); err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
-	s, err = Open(ctx, path)
-	if err == nil {
-		s.Close()
-		t.Fatal("Open accepted a database from a newer program")
-	}
-	if !strings.Contains(err.Error(), "newer") {
-		t.Fatalf("error %v does not say the schema is newer", err)
-	}
+	storetest.Migrations(t, len(ms),
+		func(ctx context.Context) (storetest.Migrating, error) { return Open(ctx, path) },
+		func(ctx context.Context, s storetest.Migrating) error {
+			_, err := s.(*Store).w.ExecContext(ctx, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, '0999_future.sql', 'x')")
+			return err
+		})
 }
 
 func BenchmarkStore(b *testing.B) {

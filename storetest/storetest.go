@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"sync"
 	"testing"
@@ -104,6 +105,18 @@ func mustCreate(t testing.TB, s certwise.AssessmentStore, a *certwise.Assessment
 	if err := s.CreateAssessment(context.Background(), a); err != nil {
 		t.Fatalf("CreateAssessment(%s): %v", a.ID, err)
 	}
+}
+
+// mustRevisit stores a revisit of previousID and checks the version the
+// store gave it.
+func mustRevisit(t testing.TB, s certwise.AssessmentStore, previousID string, wantVersion int) *certwise.Assessment {
+	t.Helper()
+	a, _ := newAssessment(t, previousID)
+	mustCreate(t, s, a)
+	if a.Version != wantVersion {
+		t.Errorf("revisit of %s: Version = %d, want %d", previousID, a.Version, wantVersion)
+	}
+	return a
 }
 
 func mustFind(t testing.TB, s certwise.AssessmentStore, id string) *certwise.Assessment {
@@ -216,6 +229,9 @@ func testInvalid(t *testing.T, open Open) {
 		tt.edit(&a)
 		wantCode(t, tt.name, s.CreateAssessment(ctx, &a), certwise.EINVALID, tt.field)
 	}
+	nan := *good
+	nan.Answers.Role.ActivityShares = map[string]float64{"4.A.2.a.4": math.NaN()}
+	wantCode(t, "NaN activity share", s.CreateAssessment(ctx, &nan), certwise.EINVALID, "answers")
 	wantCode(t, "nil assessment", s.CreateAssessment(ctx, nil), certwise.EINVALID, "")
 	// Nothing invalid was stored under the good id.
 	_, err := s.FindAssessment(ctx, good.ID)
@@ -283,11 +299,7 @@ func testRevisitChain(t *testing.T, open Open) {
 	}
 
 	// A second revisit of v1 branches: it is version 2 as well.
-	b2, _ := newAssessment(t, v1.ID)
-	mustCreate(t, s, b2)
-	if b2.Version != 2 {
-		t.Errorf("branch Version = %d, want 2", b2.Version)
-	}
+	b2 := mustRevisit(t, s, v1.ID, 2)
 	wantVersions(t, s, b2.ID, b2.ID, v1.ID)
 }
 
@@ -348,11 +360,7 @@ func testDeleteKeepsLaterVersions(t *testing.T, open Open) {
 	sameAssessment(t, mustFind(t, s, v1.ID), v1)
 
 	// Revisiting v3 continues its numbering.
-	v4, _ := newAssessment(t, v3.ID)
-	mustCreate(t, s, v4)
-	if v4.Version != 4 {
-		t.Errorf("revisit after delete: Version = %d, want 4", v4.Version)
-	}
+	v4 := mustRevisit(t, s, v3.ID, 4)
 	wantVersions(t, s, v4.ID, v4.ID, v3.ID)
 }
 
@@ -526,11 +534,7 @@ func testPersistsAcrossReopen(t *testing.T, open Open) {
 	wantCode(t, "deleted before reopen", err, certwise.ENOTFOUND, "*")
 
 	// The reopened store keeps working: revisit numbering and delete tokens.
-	v3, _ := newAssessment(t, v2.ID)
-	mustCreate(t, s2, v3)
-	if v3.Version != 3 {
-		t.Errorf("revisit after reopen: Version = %d, want 3", v3.Version)
-	}
+	mustRevisit(t, s2, v2.ID, 3)
 	if err := s2.DeleteAssessment(ctx, v2.ID, certwise.HashDeleteToken(token2)); err != nil {
 		t.Fatalf("delete after reopen: %v", err)
 	}

@@ -70,17 +70,29 @@ func Now() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }
 // order is time order.
 const TimeLayout = "2006-01-02T15:04:05.000000Z"
 
-// Encode returns the JSON columns of a.
-func Encode(a *certwise.Assessment) (answers, evaluation []byte, err error) {
-	answers, err = json.Marshal(a.Answers)
-	if err != nil {
-		return nil, nil, fmt.Errorf("encode answers: %w", err)
+// Row is what a store writes for a new assessment besides the fields the
+// caller set: the JSON columns and the creation time.
+type Row struct {
+	Answers, Evaluation string
+	CreatedAt           time.Time
+}
+
+// NewRow validates a for CreateAssessment (EINVALID naming the field) and
+// returns its JSON columns and creation time. Values JSON cannot hold, such
+// as a NaN share, are EINVALID too.
+func NewRow(a *certwise.Assessment) (Row, error) {
+	if err := a.Validate(); err != nil {
+		return Row{}, err
 	}
-	evaluation, err = json.Marshal(a.Evaluation)
+	answers, err := json.Marshal(a.Answers)
 	if err != nil {
-		return nil, nil, fmt.Errorf("encode evaluation: %w", err)
+		return Row{}, certwise.Errorf(certwise.EINVALID, "answers", "the answers cannot be stored: %v", err)
 	}
-	return answers, evaluation, nil
+	evaluation, err := json.Marshal(a.Evaluation)
+	if err != nil {
+		return Row{}, certwise.Errorf(certwise.EINVALID, "evaluation", "the evaluation cannot be stored: %v", err)
+	}
+	return Row{Answers: string(answers), Evaluation: string(evaluation), CreatedAt: Now()}, nil
 }
 
 // Decode fills a's Answers and Evaluation from their JSON columns.

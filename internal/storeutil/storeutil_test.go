@@ -1,9 +1,11 @@
 package storeutil
 
 import (
+	"math"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/certwise/certwise"
 )
@@ -73,14 +75,19 @@ func TestTokenMatches(t *testing.T) {
 	}
 }
 
-func TestEncodeDecode(t *testing.T) {
-	a := &certwise.Assessment{ID: "x"}
+func TestNewRowDecode(t *testing.T) {
+	a := &certwise.Assessment{ID: "x", DeleteTokenHash: certwise.HashDeleteToken("t")}
 	a.Answers.Role.Title = "Ingénieure 数据 🚀"
 	a.Evaluation.Verdict = certwise.VerdictApplyFirst
-	ans, ev, err := Encode(a)
+	before := time.Now()
+	row, err := NewRow(a)
 	if err != nil {
 		t.Fatal(err)
 	}
+	if row.CreatedAt.Location() != time.UTC || row.CreatedAt.Before(before.Add(-time.Microsecond)) || row.CreatedAt.Nanosecond()%1000 != 0 {
+		t.Errorf("CreatedAt %v: want now, UTC, whole microseconds", row.CreatedAt)
+	}
+	ans, ev := []byte(row.Answers), []byte(row.Evaluation)
 	var b certwise.Assessment
 	if err := Decode(&b, ans, ev); err != nil {
 		t.Fatal(err)
@@ -90,5 +97,15 @@ func TestEncodeDecode(t *testing.T) {
 	}
 	if err := Decode(&b, []byte("{"), ev); err == nil {
 		t.Fatal("Decode accepted broken JSON")
+	}
+
+	a.ID = ""
+	if _, err := NewRow(a); certwise.ErrorField(err) != "id" {
+		t.Errorf("NewRow without id: %v, want an error naming id", err)
+	}
+	a.ID = "x"
+	a.Answers.Role.ActivityShares = map[string]float64{"4.A.1": math.NaN()}
+	if _, err := NewRow(a); certwise.ErrorCode(err) != certwise.EINVALID || certwise.ErrorField(err) != "answers" {
+		t.Errorf("NewRow with a NaN share: %v, want EINVALID naming answers", err)
 	}
 }
