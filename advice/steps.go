@@ -154,8 +154,8 @@ func (a *Advisor) reassess(ctx context.Context, in certwise.AdviceInput) ([]cert
 		}
 		kept = append(kept, &candidate{occ: o, related: src == byRelated, overlap: overlap[i]})
 	}
-	kept = pickTargets(kept)
 	evidence := map[string]any{"candidates_examined": examined, "targets_passing": len(kept)}
+	kept = pickTargets(kept)
 	if len(kept) == 0 {
 		return []certwise.NextStep{{
 			Kind:     certwise.NextStepTransition,
