@@ -172,14 +172,25 @@ func audienceLevel(level string) map[string]any {
 		"https://purl.org/ctdl/vocabs/audLevel/"+node, name)
 }
 
+// audienceWords says who each audience id means.
+var audienceWords = map[string]string{
+	"builders":   "people who build AI systems",
+	"data":       "data practitioners",
+	"business":   "business leaders and staff",
+	"governance": "governance, risk, audit and compliance professionals",
+}
+
 // describe writes a plain description of an entry from its facts.
 func (c *Catalog) describe(cert certwise.Certification) string {
-	var names []string
+	var names, who []string
 	for _, s := range cert.Skills {
-		names = append(names, strings.ToLower(c.skillName(s)))
+		names = append(names, c.skillName(s))
 	}
-	d := fmt.Sprintf("A %s-level credential from %s for %s, covering %s.",
-		cert.Level, cert.Provider, strings.Join(cert.Audience, ", "), strings.Join(names, ", "))
+	for _, a := range cert.Audience {
+		who = append(who, audienceWords[a])
+	}
+	d := fmt.Sprintf("A %s-level credential from %s for %s. Skill areas: %s.",
+		cert.Level, cert.Provider, strings.Join(who, "; "), strings.Join(names, "; "))
 	if cert.Status == certwise.StatusRetiring {
 		d += " The provider retires it on " + cert.RetiresOn + "."
 	}

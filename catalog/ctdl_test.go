@@ -128,3 +128,11 @@ func TestCTDLDeterministic(t *testing.T) {
 		t.Error("two exports differ")
 	}
 }
+
+func TestAudienceWordsCoverVocabulary(t *testing.T) {
+	for _, a := range Audiences {
+		if audienceWords[a] == "" {
+			t.Errorf("audience %q has no words for CTDL descriptions", a)
+		}
+	}
+}

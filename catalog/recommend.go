@@ -142,24 +142,10 @@ func (c *Catalog) checkRequest(req certwise.RecommendRequest) error {
 	return nil
 }
 
-// score rates one certification. It returns an exclusion when the
-// certification breaks a limit, and ok=false when it is not relevant.
+// score rates one certification. It returns ok=false when the
+// certification is not relevant to the request, and an exclusion when it is
+// relevant but breaks a limit.
 func (c *Catalog) score(cert certwise.Certification, req certwise.RecommendRequest, gap []SkillMatch, total float64, cue string) (certwise.Recommendation, *Exclusion, bool) {
-	cost, verified := cert.Cost()
-	costWords := func() string {
-		if verified {
-			return usd(*cost)
-		}
-		return usd(*cost) + " (as a secondary page reports; the official page did not confirm it)"
-	}
-	if req.BudgetUSD != nil && cost != nil && *cost > *req.BudgetUSD {
-		return certwise.Recommendation{}, &Exclusion{cert.ID, cert.Name,
-			fmt.Sprintf("costs %s, over your budget of %s", costWords(), usd(*req.BudgetUSD))}, false
-	}
-	if req.MaxHours != nil && cert.PrepHours != nil && *cert.PrepHours > *req.MaxHours {
-		return certwise.Recommendation{}, &Exclusion{cert.ID, cert.Name,
-			fmt.Sprintf("needs about %s hours of preparation, over your limit of %s", num(*cert.PrepHours), num(*req.MaxHours))}, false
-	}
 	var why []string
 	var relevance float64
 
@@ -196,6 +182,22 @@ func (c *Catalog) score(cert certwise.Certification, req certwise.RecommendReque
 	}
 	if relevance < minimumRecommendScr {
 		return certwise.Recommendation{}, nil, false
+	}
+	// Only relevant certifications are reported as left out by a limit.
+	cost, verified := cert.Cost()
+	costWords := func() string {
+		if verified {
+			return usd(*cost)
+		}
+		return usd(*cost) + " (as a secondary page reports; the official page did not confirm it)"
+	}
+	if req.BudgetUSD != nil && cost != nil && *cost > *req.BudgetUSD {
+		return certwise.Recommendation{}, &Exclusion{cert.ID, cert.Name,
+			fmt.Sprintf("costs %s, over your budget of %s", costWords(), usd(*req.BudgetUSD))}, false
+	}
+	if req.MaxHours != nil && cert.PrepHours != nil && *cert.PrepHours > *req.MaxHours {
+		return certwise.Recommendation{}, &Exclusion{cert.ID, cert.Name,
+			fmt.Sprintf("needs about %s hours of preparation, over your limit of %s", num(*cert.PrepHours), num(*req.MaxHours))}, false
 	}
 	score := relevance
 
@@ -302,7 +304,7 @@ func (c *Catalog) skillName(id string) string {
 // levelCue reads whether the gap asks for a starting point or for depth.
 func levelCue(gap string) string {
 	t := " " + normalize(gap) + " "
-	for _, w := range []string{" beginner ", " basics ", " basic ", " intro ", " introduction ", " introductory ", " new to ", " non technical ", " starting ", " first step ", " entry level ", " foundational "} {
+	for _, w := range []string{" beginner ", " basics ", " basic ", " intro ", " introduction ", " introductory ", " new to ", " non technical ", " nothing technical ", " not technical ", " starting ", " first step ", " entry level ", " foundational "} {
 		if strings.Contains(t, w) {
 			return "entry"
 		}

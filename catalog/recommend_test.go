@@ -88,6 +88,11 @@ func TestRecommendRanking(t *testing.T) {
 			whyHas:   map[string]string{"a-ml-assoc": "within your budget of USD 200"},
 		},
 		{
+			name: "certifications irrelevant to the gap are not reported as left out",
+			req:  certwise.RecommendRequest{Gap: "AI governance", BudgetUSD: ptr(100)},
+			want: []string{"b-gov", "b-gov2"},
+		},
+		{
 			name:     "hours limit leaves out long preparation",
 			req:      certwise.RecommendRequest{Gap: "machine learning", MaxHours: ptr(50)},
 			want:     []string{"a-ml-assoc", "b-ml-found"},
