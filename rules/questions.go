@@ -126,6 +126,7 @@ func (s *situation) alternatives(v certwise.VerdictID) []certwise.Alternative {
 		add(app, 3, "the verdict is to apply AI first")
 	case certwise.VerdictRedesignRoleFirst:
 		add(org, 3, "the verdict is to reshape the role toward ownership")
+		add(app, 1, "handing routine reports to AI tools frees the time to make that move")
 	case certwise.VerdictReassessPosition:
 		add(app, 2, "a project in the direction you might move tests the move cheaply")
 		add(org, 1, "taking on work you own is one way to change your position")
