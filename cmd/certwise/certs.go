@@ -150,36 +150,46 @@ func hoursText(v *float64) string {
 	return fmt.Sprintf("%g", *v)
 }
 
-func yearsText(c certwise.Certification) string {
-	if c.ValidityYears != nil {
-		return fmt.Sprintf("%g years", *c.ValidityYears)
-	}
-	if c.Reported != nil && c.Reported.ValidityYears != nil {
-		return fmt.Sprintf("%g years?", *c.Reported.ValidityYears)
+// figureText shows a figure: the official one, else the one a secondary
+// page reports, marked with "?", else "not verified".
+func figureText[T int | float64](official, reported *T, unit string) string {
+	switch {
+	case official != nil:
+		return fmt.Sprintf("%v%s", *official, unit)
+	case reported != nil:
+		return fmt.Sprintf("%v%s?", *reported, unit)
 	}
 	return "not verified"
 }
 
-// examMinutes and examQuestions show an exam figure, official or, marked
-// with "?", reported by a secondary page.
+func yearsText(c certwise.Certification) string {
+	var rep *float64
+	if c.Reported != nil {
+		rep = c.Reported.ValidityYears
+	}
+	return figureText(c.ValidityYears, rep, " years")
+}
+
 func examMinutes(c certwise.Certification) string {
-	if c.Exam != nil && c.Exam.Minutes != nil {
-		return fmt.Sprint(*c.Exam.Minutes)
+	var off, rep *int
+	if c.Exam != nil {
+		off = c.Exam.Minutes
 	}
-	if c.Reported != nil && c.Reported.ExamMinutes != nil {
-		return fmt.Sprintf("%d?", *c.Reported.ExamMinutes)
+	if c.Reported != nil {
+		rep = c.Reported.ExamMinutes
 	}
-	return "not verified"
+	return figureText(off, rep, "")
 }
 
 func examQuestions(c certwise.Certification) string {
-	if c.Exam != nil && c.Exam.Questions != nil {
-		return fmt.Sprint(*c.Exam.Questions)
+	var off, rep *int
+	if c.Exam != nil {
+		off = c.Exam.Questions
 	}
-	if c.Reported != nil && c.Reported.ExamQuestions != nil {
-		return fmt.Sprintf("%d?", *c.Reported.ExamQuestions)
+	if c.Reported != nil {
+		rep = c.Reported.ExamQuestions
 	}
-	return "not verified"
+	return figureText(off, rep, "")
 }
 
 func examText(c certwise.Certification) string {

@@ -2,23 +2,12 @@ package main
 
 import (
 	"bufio"
-	"bytes"
-	"context"
 	"encoding/json"
 	"strings"
 	"testing"
 
 	"github.com/certwise/certwise"
 )
-
-// certsRun runs the program with args and returns its exit status, stdout
-// and stderr.
-func certsRun(t *testing.T, args ...string) (int, string, string) {
-	t.Helper()
-	var out, errOut bytes.Buffer
-	code := run(context.Background(), args, strings.NewReader(""), &out, &errOut)
-	return code, out.String(), errOut.String()
-}
 
 func TestCertsCLI(t *testing.T) {
 	tests := []struct {
@@ -72,7 +61,7 @@ func TestCertsCLI(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, out, errOut := certsRun(t, tt.args...)
+			code, out, errOut := runCLI(t, tt.args...)
 			if code != tt.code {
 				t.Fatalf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", code, tt.code, out, errOut)
 			}
@@ -96,7 +85,7 @@ func TestCertsCLI(t *testing.T) {
 }
 
 func TestCertsJSONFormats(t *testing.T) {
-	code, out, errOut := certsRun(t, "certs", "list", "--format", "json", "--provider", "aws")
+	code, out, errOut := runCLI(t, "certs", "list", "--format", "json", "--provider", "aws")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -105,7 +94,7 @@ func TestCertsJSONFormats(t *testing.T) {
 		t.Fatalf("list json: %d certifications, %v\n%s", len(certs), err, out)
 	}
 
-	code, out, _ = certsRun(t, "certs", "list", "--format", "jsonl", "--level", "professional")
+	code, out, _ = runCLI(t, "certs", "list", "--format", "jsonl", "--level", "professional")
 	if code != 0 {
 		t.Fatalf("jsonl exit %d", code)
 	}
@@ -123,7 +112,7 @@ func TestCertsJSONFormats(t *testing.T) {
 		t.Errorf("jsonl gave %d lines", lines)
 	}
 
-	code, out, _ = certsRun(t, "certs", "compare", "iapp-aigp", "isaca-aaia", "--format", "json")
+	code, out, _ = runCLI(t, "certs", "compare", "iapp-aigp", "isaca-aaia", "--format", "json")
 	if code != 0 {
 		t.Fatalf("compare json exit %d", code)
 	}
@@ -131,7 +120,7 @@ func TestCertsJSONFormats(t *testing.T) {
 		t.Errorf("compare json: %v %v", certs, err)
 	}
 
-	code, out, _ = certsRun(t, "certs", "recommend", "--gap", "deploy ML models", "--hours", "60", "--format", "json")
+	code, out, _ = runCLI(t, "certs", "recommend", "--gap", "deploy ML models", "--hours", "60", "--format", "json")
 	if code != 0 {
 		t.Fatalf("recommend json exit %d", code)
 	}
@@ -154,7 +143,7 @@ func TestCertsJSONFormats(t *testing.T) {
 }
 
 func TestCertsExportCTDL(t *testing.T) {
-	code, out, errOut := certsRun(t, "certs", "export", "--format", "ctdl")
+	code, out, errOut := runCLI(t, "certs", "export", "--format", "ctdl")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
