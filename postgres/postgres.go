@@ -177,6 +177,9 @@ func scan(row pgx.Row) (*certwise.Assessment, error) {
 
 // FindAssessment implements certwise.AssessmentStore.
 func (s *Store) FindAssessment(ctx context.Context, id string) (*certwise.Assessment, error) {
+	if err := storeutil.CheckID(id); err != nil {
+		return nil, err
+	}
 	a, err := scan(s.pool.QueryRow(ctx, "SELECT "+columns+" FROM assessments a WHERE a.id = $1", id))
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, storeutil.NotFound(id)
@@ -189,6 +192,9 @@ func (s *Store) FindAssessment(ctx context.Context, id string) (*certwise.Assess
 
 // ListVersions implements certwise.AssessmentStore.
 func (s *Store) ListVersions(ctx context.Context, id string) ([]*certwise.Assessment, error) {
+	if err := storeutil.CheckID(id); err != nil {
+		return nil, err
+	}
 	// One statement reads one snapshot, so a concurrent delete cannot tear
 	// the chain.
 	rows, err := s.pool.Query(ctx, `WITH RECURSIVE chain (id, depth) AS (
@@ -223,6 +229,9 @@ func (s *Store) ListVersions(ctx context.Context, id string) ([]*certwise.Assess
 // DeleteAssessment implements certwise.AssessmentStore. Later versions keep
 // their data; their previous_id becomes empty.
 func (s *Store) DeleteAssessment(ctx context.Context, id string, tokenHash []byte) error {
+	if err := storeutil.CheckID(id); err != nil {
+		return err
+	}
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		var stored []byte
 		err := tx.QueryRow(ctx, "SELECT delete_token_hash FROM assessments WHERE id = $1 FOR UPDATE", id).Scan(&stored)

@@ -227,6 +227,9 @@ func scan(row scanner) (*certwise.Assessment, error) {
 
 // FindAssessment implements certwise.AssessmentStore.
 func (s *Store) FindAssessment(ctx context.Context, id string) (*certwise.Assessment, error) {
+	if err := storeutil.CheckID(id); err != nil {
+		return nil, err
+	}
 	a, err := scan(s.r.QueryRowContext(ctx, "SELECT "+columns+" FROM assessments WHERE id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, storeutil.NotFound(id)
@@ -239,6 +242,9 @@ func (s *Store) FindAssessment(ctx context.Context, id string) (*certwise.Assess
 
 // ListVersions implements certwise.AssessmentStore.
 func (s *Store) ListVersions(ctx context.Context, id string) ([]*certwise.Assessment, error) {
+	if err := storeutil.CheckID(id); err != nil {
+		return nil, err
+	}
 	// One statement reads one snapshot, so a concurrent delete cannot tear
 	// the chain.
 	rows, err := s.r.QueryContext(ctx, `WITH RECURSIVE chain (id, depth) AS (
@@ -280,6 +286,9 @@ func qualified(alias string) string {
 // DeleteAssessment implements certwise.AssessmentStore. Later versions keep
 // their data; their previous_id becomes empty.
 func (s *Store) DeleteAssessment(ctx context.Context, id string, tokenHash []byte) error {
+	if err := storeutil.CheckID(id); err != nil {
+		return err
+	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("sqlite: delete assessment: begin: %w", err)

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -243,7 +244,7 @@ func testNotFound(t *testing.T, open Open) {
 	ctx := context.Background()
 	a, token := newAssessment(t, "")
 	mustCreate(t, s, a)
-	for _, id := range []string{"absent", "", "a/b", "'; DROP TABLE assessments; --", a.ID + "x", a.ID[:len(a.ID)-1]} {
+	for _, id := range []string{"absent", "", "a/b", "'; DROP TABLE assessments; --", a.ID + "x", a.ID[:len(a.ID)-1], strings.Repeat(a.ID, 1000)} {
 		_, err := s.FindAssessment(ctx, id)
 		wantCode(t, fmt.Sprintf("FindAssessment(%q)", id), err, certwise.ENOTFOUND, "*")
 		_, err = s.ListVersions(ctx, id)

@@ -112,9 +112,23 @@ func TokenMatches(stored, presented []byte) bool {
 	return len(stored) > 0 && subtle.ConstantTimeCompare(stored, presented) == 1
 }
 
-// NotFound is the ENOTFOUND error for an absent assessment.
+// NotFound is the ENOTFOUND error for an absent assessment. It quotes the
+// id only when the id is well formed, so no caller's input of any size or
+// content lands in messages and logs.
 func NotFound(id string) error {
+	if !certwise.ValidAssessmentID(id) {
+		return certwise.Errorf(certwise.ENOTFOUND, "id", "no assessment has this id")
+	}
 	return certwise.Errorf(certwise.ENOTFOUND, "id", "no assessment %q", id)
+}
+
+// CheckID returns NotFound for an id no assessment can have, so stores
+// answer it without a query, and nil otherwise.
+func CheckID(id string) error {
+	if !certwise.ValidAssessmentID(id) {
+		return NotFound(id)
+	}
+	return nil
 }
 
 // PreviousNotFound is the ENOTFOUND error for a revisit of an absent

@@ -109,3 +109,19 @@ func TestNewRowDecode(t *testing.T) {
 		t.Errorf("NewRow with a NaN share: %v, want EINVALID naming answers", err)
 	}
 }
+
+func TestCheckID(t *testing.T) {
+	long := strings.Repeat("x", 10000)
+	for _, id := range []string{"", "a/b", long, "é"} {
+		err := CheckID(id)
+		if certwise.ErrorCode(err) != certwise.ENOTFOUND {
+			t.Errorf("CheckID(%.20q) = %v, want ENOTFOUND", id, err)
+		}
+		if id != "" && strings.Contains(err.Error(), id) {
+			t.Errorf("CheckID(%.20q): message %q echoes the id", id, err)
+		}
+	}
+	if err := CheckID("abc-_XYZ09"); err != nil {
+		t.Errorf("CheckID of a valid id = %v", err)
+	}
+}
