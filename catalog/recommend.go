@@ -74,17 +74,15 @@ func (c *Catalog) RecommendDetailed(ctx context.Context, req certwise.RecommendR
 	}
 	gap := c.MapGap(req.Gap)
 	for _, s := range req.Skills {
-		if !slices.ContainsFunc(gap, func(m SkillMatch) bool { return m.Skill == s }) {
-			gap = append(gap, SkillMatch{Skill: s, Weight: 1, Keywords: []string{s}})
-		}
+		gap = addSkills(gap, c.namedSkill(s))
 	}
 	if len(gap) == 0 && req.TargetCode == "" && req.RoleCode == "" {
-		if strings.TrimSpace(req.Gap) == "" {
+		if strings.TrimSpace(req.Gap) == "" && len(req.Skills) == 0 {
 			return Result{}, certwise.Errorf(certwise.EINVALID, "gap", "describe the capability gap, or give a target role, so that certifications can be matched")
 		}
 		return Result{}, certwise.Errorf(certwise.EINVALID, "gap",
 			"could not map %q to any skill of the catalog; name the capability in other words (e.g. %s)",
-			req.Gap, "\"prompt engineering\", \"AI governance\", \"deploy ML models\", \"data pipelines\"")
+			strings.TrimSpace(req.Gap+" "+strings.Join(req.Skills, ", ")), "\"prompt engineering\", \"AI governance\", \"deploy ML models\", \"data pipelines\"")
 	}
 	var total float64
 	for _, g := range gap {
@@ -119,12 +117,30 @@ func (c *Catalog) RecommendDetailed(ctx context.Context, req certwise.RecommendR
 	return res, nil
 }
 
-func (c *Catalog) checkRequest(req certwise.RecommendRequest) error {
-	for _, s := range req.Skills {
-		if _, ok := c.skillByID[s]; !ok {
-			return certwise.Errorf(certwise.EINVALID, "skills", "unknown skill %q", s)
-		}
+// namedSkill reads one named skill: a vocabulary id as it is, any other
+// words through the gap matcher (people name skills in their own words).
+func (c *Catalog) namedSkill(s string) []SkillMatch {
+	if _, ok := c.skillByID[s]; ok {
+		return []SkillMatch{{Skill: s, Weight: 1, Keywords: []string{s}}}
 	}
+	return c.MapGap(s)
+}
+
+// addSkills adds skill matches to a gap, merging matches of the same skill.
+func addSkills(gap, more []SkillMatch) []SkillMatch {
+	for _, m := range more {
+		i := slices.IndexFunc(gap, func(g SkillMatch) bool { return g.Skill == m.Skill })
+		if i < 0 {
+			gap = append(gap, m)
+			continue
+		}
+		gap[i].Weight += m.Weight
+		gap[i].Keywords = append(gap[i].Keywords, m.Keywords...)
+	}
+	return gap
+}
+
+func (c *Catalog) checkRequest(req certwise.RecommendRequest) error {
 	for field, code := range map[string]string{"target": req.TargetCode, "role": req.RoleCode} {
 		if code != "" && !codePattern.MatchString(code) {
 			return certwise.Errorf(certwise.EINVALID, field, "%q is not an O*NET-SOC code (NN-NNNN.NN)", code)

@@ -118,6 +118,11 @@ func TestRecommendRanking(t *testing.T) {
 			want: []string{"a-ml-pro"},
 		},
 		{
+			name: "skills named in a person's own words are mapped too",
+			req:  certwise.RecommendRequest{Skills: []string{"deploying models with MLOps"}},
+			want: []string{"a-ml-pro"},
+		},
+		{
 			name: "top limits the list; the focused certification wins a one-skill gap",
 			req:  certwise.RecommendRequest{Gap: "machine learning", Top: 1},
 			want: []string{"a-ml-assoc"},
@@ -223,7 +228,7 @@ func TestRecommendErrors(t *testing.T) {
 		{"gap maps to no skill", certwise.RecommendRequest{Gap: "underwater basket weaving"}, "gap"},
 		{"bad target code", certwise.RecommendRequest{Gap: "ml", TargetCode: "data scientist"}, "target"},
 		{"bad role code", certwise.RecommendRequest{Gap: "ml", RoleCode: "15-2051"}, "role"},
-		{"unknown skill", certwise.RecommendRequest{Skills: []string{"alchemy"}}, "skills"},
+		{"named skill maps to nothing", certwise.RecommendRequest{Skills: []string{"alchemy"}}, "gap"},
 		{"negative budget", certwise.RecommendRequest{Gap: "ml", BudgetUSD: ptr(-5)}, "budget"},
 		{"zero hours", certwise.RecommendRequest{Gap: "ml", MaxHours: ptr(0)}, "hours"},
 	}

@@ -416,7 +416,7 @@ time. Certifications over your budget or hours are left out, and listed as such.
 		},
 	}
 	cmd.Flags().StringVar(&req.Gap, "gap", "", "the capability gap to close, in your own words")
-	cmd.Flags().StringSliceVar(&req.Skills, "skill", nil, "a skill id to close (repeatable; see certs skills)")
+	cmd.Flags().StringSliceVar(&req.Skills, "skill", nil, "a skill to close: a vocabulary id (see certs skills) or your own words; repeatable")
 	cmd.Flags().StringVar(&target, "target", "", "the role you are aiming for: an O*NET-SOC code (e.g. 15-2051.00) or, where the title matcher is built in, a job title")
 	cmd.Flags().StringVar(&req.RoleCode, "role", "", "O*NET-SOC `CODE` of your current role")
 	cmd.Flags().Float64Var(&budget, "budget", 0, "the most you will spend, in `USD`")
