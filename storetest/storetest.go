@@ -40,6 +40,7 @@ func Run(t *testing.T, open Open) {
 		{"Delete", testDelete},
 		{"DeleteKeepsLaterVersions", testDeleteKeepsLaterVersions},
 		{"Concurrent", testConcurrent},
+		{"RevisitRacesDelete", testRevisitRacesDelete},
 		{"ContextCancelled", testContextCancelled},
 		{"PersistsAcrossReopen", testPersistsAcrossReopen},
 	}
@@ -455,6 +456,57 @@ func testConcurrent(t *testing.T, open Open) {
 	wg.Wait()
 	if wins != 1 || notFound != workers-1 || other != 0 {
 		t.Fatalf("racing deletes: %d won, %d not found, %d failed (%v); want 1, %d, 0", wins, notFound, other, errs, workers-1)
+	}
+}
+
+// testRevisitRacesDelete revisits an assessment while it is being deleted:
+// each revisit either lands (as version 2, its link to the deleted version
+// cleared) or finds nothing to revisit; none fails otherwise.
+func testRevisitRacesDelete(t *testing.T, open Open) {
+	s, _ := openStore(t, open)
+	ctx := context.Background()
+	for round := 0; round < 5; round++ {
+		root, token := newAssessment(t, "")
+		mustCreate(t, s, root)
+		const n = 6
+		revisits := make([]*certwise.Assessment, n)
+		errs := make([]error, n)
+		var delErr error
+		var wg sync.WaitGroup
+		for i := range n {
+			revisits[i], _ = newAssessment(t, root.ID)
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				errs[i] = s.CreateAssessment(ctx, revisits[i])
+			}()
+			if i == n/2 {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					delErr = s.DeleteAssessment(ctx, root.ID, certwise.HashDeleteToken(token))
+				}()
+			}
+		}
+		wg.Wait()
+		if delErr != nil {
+			t.Fatalf("round %d: delete: %v", round, delErr)
+		}
+		for i, a := range revisits {
+			switch certwise.ErrorCode(errs[i]) {
+			case "":
+				got := mustFind(t, s, a.ID)
+				if got.Version != 2 || got.PreviousID != "" {
+					t.Errorf("round %d: revisit stored as version %d after %q, want 2 after nothing", round, got.Version, got.PreviousID)
+				}
+			case certwise.ENOTFOUND:
+				if certwise.ErrorField(errs[i]) != "previous_id" {
+					t.Errorf("round %d: %v names %q, want previous_id", round, errs[i], certwise.ErrorField(errs[i]))
+				}
+			default:
+				t.Errorf("round %d: revisit during delete: %v", round, errs[i])
+			}
+		}
 	}
 }
 
