@@ -9,7 +9,9 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
+	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -40,8 +42,9 @@ type Store struct {
 
 var _ certwise.AssessmentStore = (*Store)(nil)
 
-// Open opens (creating if needed) the SQLite database at path and applies
-// any migrations it lacks. Every commit is synced to disk (WAL with
+// Open opens (creating if needed, with mode 0600) the SQLite database at
+// path, relative to the working directory unless absolute, and applies any
+// migrations it lacks. Every commit is synced to disk (WAL with
 // synchronous=FULL), so an acknowledged write survives a crash.
 func Open(ctx context.Context, path string) (*Store, error) {
 	if path == "" {
@@ -49,6 +52,13 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	}
 	if strings.HasPrefix(path, "file:") || path == ":memory:" {
 		return nil, certwise.Errorf(certwise.EINVALID, "db", "give a file path, not a SQLite URI: %q", path)
+	}
+	// Saved answers are personal: a new database is readable by its owner
+	// only (SQLite gives the -wal and -shm files the same mode).
+	if f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600); err == nil {
+		f.Close()
+	} else if !errors.Is(err, fs.ErrExist) {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
 	s := &Store{path: path}
 	var err error

@@ -85,6 +85,54 @@ func TestOpenErrors(t *testing.T) {
 	}
 }
 
+func TestNewDatabaseIsPrivate(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "private.db")
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	mustCreateOne(t, s)
+	for _, p := range []string{path, path + "-wal"} {
+		fi, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if perm := fi.Mode().Perm(); perm != 0o600 {
+			t.Errorf("%s has mode %v, want 0600", filepath.Base(p), perm)
+		}
+	}
+}
+
+// mustCreateOne stores one assessment.
+func mustCreateOne(t *testing.T, s *Store) {
+	t.Helper()
+	id, err := certwise.NewAssessmentID()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, hash, err := certwise.NewDeleteToken()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateAssessment(context.Background(), &certwise.Assessment{ID: id, DeleteTokenHash: hash}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestOpenRelativePath(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	s, err := Open(context.Background(), "certwise.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := os.Stat(filepath.Join(dir, "certwise.db")); err != nil {
+		t.Fatalf("the database is not in the working directory: %v", err)
+	}
+}
+
 func TestOpenPathWithURICharacters(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "odd ?#% name.db")
 	s, err := Open(context.Background(), path)
