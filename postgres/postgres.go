@@ -157,6 +157,7 @@ func (s *Store) CreateAssessment(ctx context.Context, a *certwise.Assessment) er
 	return nil
 }
 
+// columns are what scan reads, from the table aliased a.
 const columns = `a.id, coalesce(a.previous_id, ''), a.version, a.answers, a.evaluation, a.delete_token_hash, a.created_at`
 
 func scan(row pgx.Row) (*certwise.Assessment, error) {

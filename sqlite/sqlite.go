@@ -211,7 +211,8 @@ func (s *Store) CreateAssessment(ctx context.Context, a *certwise.Assessment) er
 	return nil
 }
 
-const columns = `id, coalesce(previous_id, ''), version, answers, evaluation, delete_token_hash, created_at`
+// columns are what scan reads, from the table aliased a.
+const columns = `a.id, coalesce(a.previous_id, ''), a.version, a.answers, a.evaluation, a.delete_token_hash, a.created_at`
 
 type scanner interface{ Scan(dest ...any) error }
 
@@ -240,7 +241,7 @@ func (s *Store) FindAssessment(ctx context.Context, id string) (*certwise.Assess
 	if err := storeutil.CheckID(id); err != nil {
 		return nil, err
 	}
-	a, err := scan(s.r.QueryRowContext(ctx, "SELECT "+columns+" FROM assessments WHERE id = ?", id))
+	a, err := scan(s.r.QueryRowContext(ctx, "SELECT "+columns+" FROM assessments a WHERE a.id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, storeutil.NotFound(id)
 	}
@@ -263,7 +264,7 @@ func (s *Store) ListVersions(ctx context.Context, id string) ([]*certwise.Assess
 			SELECT a.previous_id, c.depth + 1 FROM assessments a JOIN chain c ON a.id = c.id
 			WHERE a.previous_id IS NOT NULL AND c.depth < ?
 		)
-		SELECT `+qualified("a")+` FROM chain c JOIN assessments a ON a.id = c.id ORDER BY c.depth`,
+		SELECT `+columns+` FROM chain c JOIN assessments a ON a.id = c.id ORDER BY c.depth`,
 		id, storeutil.MaxVersions-1)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: list versions: %w", err)
@@ -284,13 +285,6 @@ func (s *Store) ListVersions(ctx context.Context, id string) ([]*certwise.Assess
 		return nil, storeutil.NotFound(id)
 	}
 	return out, nil
-}
-
-// qualified prefixes each column with a table alias.
-func qualified(alias string) string {
-	return strings.NewReplacer("id,", alias+".id,", "previous_id", alias+".previous_id",
-		"version,", alias+".version,", "answers", alias+".answers", "evaluation", alias+".evaluation",
-		"delete_token_hash", alias+".delete_token_hash", "created_at", alias+".created_at").Replace(columns)
 }
 
 // DeleteAssessment implements certwise.AssessmentStore. Later versions keep
