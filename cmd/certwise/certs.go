@@ -391,12 +391,16 @@ time. Certifications over your budget or hours are left out, and listed as such.
 			if cmd.Flags().Changed("hours") {
 				req.MaxHours = &hours
 			}
+			matchedFrom := ""
 			if target != "" {
 				code, err := resolveTarget(cmd.Context(), a, target)
 				if err != nil {
 					return err
 				}
 				req.TargetCode = code
+				if code != target {
+					matchedFrom = target
+				}
 			}
 			cat, err := catalog.Load()
 			if err != nil {
@@ -412,7 +416,7 @@ time. Certifications over your budget or hours are left out, and listed as such.
 				}
 				return writeJSON(a.stdout, res)
 			}
-			return writeRecommendations(a.stdout, cat, req, res)
+			return writeRecommendations(a.stdout, cat, req, matchedFrom, res)
 		},
 	}
 	cmd.Flags().StringVar(&req.Gap, "gap", "", "the capability gap to close, in your own words")
@@ -426,7 +430,9 @@ time. Certifications over your budget or hours are left out, and listed as such.
 	return cmd
 }
 
-func writeRecommendations(w io.Writer, cat *catalog.Catalog, req certwise.RecommendRequest, res catalog.Result) error {
+// writeRecommendations writes a recommendation for a person to read;
+// matchedFrom is the job title the target code was matched from, if any.
+func writeRecommendations(w io.Writer, cat *catalog.Catalog, req certwise.RecommendRequest, matchedFrom string, res catalog.Result) error {
 	if len(res.GapSkills) > 0 {
 		parts := make([]string, len(res.GapSkills))
 		for i, g := range res.GapSkills {
@@ -439,7 +445,14 @@ func writeRecommendations(w io.Writer, cat *catalog.Catalog, req certwise.Recomm
 		fmt.Fprintf(w, "Your gap reads as: %s\n", strings.Join(parts, "; "))
 	}
 	if req.TargetCode != "" {
-		fmt.Fprintf(w, "Target role: %s %s\n", req.TargetCode, cat.OccupationTitle(req.TargetCode))
+		title := cat.OccupationTitle(req.TargetCode)
+		if title == "" {
+			title = "(an occupation no catalog entry lists)"
+		}
+		if matchedFrom != "" {
+			title += fmt.Sprintf(", matched from the title %q", matchedFrom)
+		}
+		fmt.Fprintf(w, "Target role: %s %s\n", req.TargetCode, title)
 	}
 	fmt.Fprintln(w)
 	if len(res.Recommendations) == 0 {
