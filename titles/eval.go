@@ -81,6 +81,10 @@ type Accuracy struct {
 	ONETTop5 float64 `json:"onet_top5"`
 	SOCTop1  float64 `json:"soc_top1"`
 	SOCTop5  float64 `json:"soc_top5"`
+	// Confident is the share of titles matched with confidence, and
+	// ConfidentSOCTop1 the 6-digit SOC top-1 accuracy over those alone.
+	Confident        float64 `json:"confident"`
+	ConfidentSOCTop1 float64 `json:"confident_soc_top1"`
 }
 
 // GroupAccuracy is the accuracy over the held-out titles of one SOC major
@@ -100,7 +104,7 @@ type Report struct {
 // Evaluate matches each held-out title with m and scores the answers. A
 // title's major group is that of the first code listing it.
 func Evaluate(m certwise.TitleMatcher, held []HeldOut) Report {
-	type tally struct{ n, o1, o5, s1, s5 int }
+	type tally struct{ n, o1, o5, s1, s5, conf, confS1 int }
 	var all tally
 	groups := map[string]*tally{}
 	for _, h := range held {
@@ -128,6 +132,8 @@ func Evaluate(m certwise.TitleMatcher, held []HeldOut) Report {
 			t.o5 += b2i(o5)
 			t.s1 += b2i(s1)
 			t.s5 += b2i(s5)
+			t.conf += b2i(res.Confident)
+			t.confS1 += b2i(res.Confident && s1)
 		}
 	}
 	acc := func(t tally) Accuracy {
@@ -135,8 +141,12 @@ func Evaluate(m certwise.TitleMatcher, held []HeldOut) Report {
 			return Accuracy{}
 		}
 		n := float64(t.n)
-		return Accuracy{N: t.n, ONETTop1: float64(t.o1) / n, ONETTop5: float64(t.o5) / n,
-			SOCTop1: float64(t.s1) / n, SOCTop5: float64(t.s5) / n}
+		a := Accuracy{N: t.n, ONETTop1: float64(t.o1) / n, ONETTop5: float64(t.o5) / n,
+			SOCTop1: float64(t.s1) / n, SOCTop5: float64(t.s5) / n, Confident: float64(t.conf) / n}
+		if t.conf > 0 {
+			a.ConfidentSOCTop1 = float64(t.confS1) / float64(t.conf)
+		}
+		return a
 	}
 	r := Report{Overall: acc(all)}
 	for g, t := range groups {
@@ -162,9 +172,10 @@ func soc(code string) string {
 	return code
 }
 
-// String renders the accuracy as four percentages.
+// String renders the accuracy on one line.
 func (a Accuracy) String() string {
-	return fmt.Sprintf("n=%d onet@1=%.3f onet@5=%.3f soc@1=%.3f soc@5=%.3f", a.N, a.ONETTop1, a.ONETTop5, a.SOCTop1, a.SOCTop5)
+	return fmt.Sprintf("n=%d onet@1=%.3f onet@5=%.3f soc@1=%.3f soc@5=%.3f confident=%.3f (soc@1 %.3f)",
+		a.N, a.ONETTop1, a.ONETTop5, a.SOCTop1, a.SOCTop5, a.Confident, a.ConfidentSOCTop1)
 }
 
 // MajorGroups names the 22 SOC 2018 major groups (and 55, military) by their

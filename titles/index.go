@@ -3,11 +3,20 @@
 //
 // Titles are normalized (case, punctuation, seniority and level words,
 // shift notes and places dropped; abbreviations expanded; plurals reduced;
-// misspellings corrected against the vocabulary) into words, word pairs and
-// a head noun. A query is scored against every occupation in two ways that
-// are then blended: the cosine similarity of its nearest title (IDF weights,
-// the head noun counting extra) and the evidence its words carry for the
-// occupation across all of the occupation's titles.
+// misspellings corrected against the vocabulary) into terms: words,
+// unordered pairs of adjacent words, and the head noun ("engineer" in
+// "Senior Software Engineer", "director" in "Director of Marketing"). Each
+// occupation touched by a query's terms is scored by three signals:
+//
+//   - nearest title: the cosine similarity (IDF weights) of the query and
+//     the occupation's most similar title;
+//   - evidence: how strongly the query's terms, weighted by how few
+//     occupations use them, occur across all the occupation's titles;
+//   - likelihood: the posterior of a query-likelihood model (each
+//     occupation's titles as one document, Dirichlet smoothing).
+//
+// The blend of the three is the score (0..1). Split and Evaluate measure it
+// on held-out alternate titles.
 package titles
 
 import (
@@ -27,100 +36,83 @@ const (
 	kindHead
 )
 
-// params are the scoring constants, chosen on the hold-out evaluation.
+// params are the scoring constants, chosen on the hold-out evaluation
+// (sample 3000, seed 7; the figures in BENCHMARKS.md use other seeds).
 type params struct {
-	pairWeight   float64 // weight of a word pair relative to a word
-	headWeight   float64 // weight of the head-noun term
-	titleBlend   float64 // share of the nearest-title cosine in the score
-	evidenceSat  float64 // count at which an occupation's evidence for a term is half-saturated
-	officialBump float64 // added to the cosine of an official title
-	closeMargin  float64 // top-two score gap below which a match is not confident
-	minScore     float64 // top score below which a match is not confident
-	nbAlpha      float64 // additive smoothing of the naive Bayes term likelihoods
-	nbPrior      float64 // weight of the log prior (occupation size) in naive Bayes
-	nbBlend      float64 // share of the naive Bayes posterior in the score
-	nbTemp       float64 // temperature of the naive Bayes posterior
-	evMode       int     // 0: saturated count; 1: share of the term's titles
-	covPow       float64 // exponent of the occupation's coverage of the query (0: unused)
-	knn          float64 // decay of the 2nd and 3rd best titles in the nearest-title score (0: best only)
+	pairWeight  float64 // weight of a word pair relative to a word
+	headWeight  float64 // weight of the head-noun term relative to a word
+	nearShare   float64 // share of the nearest-title cosine in the lexical score
+	evidenceSat float64 // title count at which an occupation's evidence for a term is half-saturated
+	mu          float64 // Dirichlet prior mass of the likelihood model
+	likeShare   float64 // share of the likelihood posterior in the score
+	closeMargin float64 // top-two score gap below which a match is not confident
+	minScore    float64 // top score below which a match is not confident
 }
 
 var defaultParams = params{
-	pairWeight:   0.5,
-	headWeight:   1.0,
-	titleBlend:   0.2,
-	evidenceSat:  1.0,
-	officialBump: 0.0,
-	closeMargin:  0.05,
-	minScore:     0.3,
-	nbAlpha:      0.1,
-	nbPrior:      1,
-	nbBlend:      0,
-	nbTemp:       1,
+	pairWeight:  0.5,
+	headWeight:  1,
+	nearShare:   0.2,
+	evidenceSat: 1,
+	mu:          200,
+	likeShare:   0.3,
+	closeMargin: 0.1,
+	minScore:    0.4,
 }
 
 // Index is an immutable title index; it is safe for concurrent use.
 type Index struct {
-	p      params
-	terms  map[string]int32 // term key → id
-	kind   []uint8          // per term: kindWord, kindPair or kindHead
-	idf    []float64        // per term, over titles
-	oidf   []float64        // per term, over occupations
-	tpost  [][]int32        // term → titles holding it
-	opost  [][]occPost      // term → occupations holding it, with counts
-	tcount []float64        // term → number of titles holding it
-	titles []titleRec
-	occs   []occRec
-	byCode map[string]int32
-	spell  *speller
-
-	vocabMass   float64 // total kind weight of the vocabulary (naive Bayes smoothing)
-	totalTitles float64
-	pool        sync.Pool
+	p         params
+	terms     map[string]int32 // term key → id
+	kind      []uint8          // per term: kindWord, kindPair or kindHead
+	idf       []float64        // per term, over titles
+	oidf      []float64        // per term, over occupations
+	bg        []float64        // per term: mu × its share of all term occurrences
+	tpost     [][]int32        // term → titles holding it
+	opost     [][]occPost      // term → occupations holding it, with title counts
+	titles    []titleRec
+	occs      []occRec
+	byCode    map[string]int32
+	spell     *speller
+	logTitles float64 // log of the number of titles
+	pool      sync.Pool
 }
 
 type titleRec struct {
-	text     string
-	occ      int32
-	norm     float64 // Euclidean norm of the title's term weights
-	official bool
+	text string
+	occ  int32
+	norm float64 // Euclidean norm of the title's term weights
 }
 
 type occRec struct {
 	code, title string
-	official    int32   // index of the official title, or -1
-	titles      int32   // number of titles
-	mass        float64 // total term weight over its titles (naive Bayes)
+	titles      int32   // number of distinct titles
+	mass        float64 // term occurrences over its titles
 }
 
 type occPost struct {
 	occ   int32
-	count int32
+	count int32 // titles of the occupation holding the term
 }
 
+// scratch is the per-query working memory, pooled.
 type scratch struct {
-	dot     []float64 // per title
-	touched []int32
+	dot     []float64 // per title: dot product with the query
+	touched []int32   // titles with a non-zero dot
 	best    []float64 // per occupation: best title cosine
-	bestT   []int32   // per occupation: that title
-	best2   []float64 // per occupation: second best title cosine
-	best3   []float64 // per occupation: third best title cosine
-	cov     []float64 // per occupation: share of the query's weight its titles hold
+	bestT   []int32   // per occupation: that title, or -1
 	ev      []float64 // per occupation: evidence
-	nb      []float64 // per occupation: naive Bayes log-likelihood gain
-	occSeen []int32
+	like    []float64 // per occupation: log-likelihood, then posterior
+	seen    []int32   // occupations touched
 }
 
 // Build indexes entries: each occupation's official title (Official set)
-// and its alternate titles. Entries that reduce to no words are kept for
-// display but never match.
-func Build(entries []certwise.TitleEntry) *Index {
-	return build(entries, defaultParams)
-}
+// and its alternate titles. Titles of one occupation that reduce to the same
+// terms are indexed once; titles that reduce to nothing never match.
+func Build(entries []certwise.TitleEntry) *Index { return build(entries, defaultParams) }
 
 func build(entries []certwise.TitleEntry, p params) *Index {
 	x := &Index{p: p, terms: make(map[string]int32), byCode: make(map[string]int32)}
-	// occupations, in code order, with their official titles
 	codes := make([]string, 0, 1024)
 	official := map[string]string{}
 	for _, e := range entries {
@@ -136,7 +128,7 @@ func build(entries []certwise.TitleEntry, p params) *Index {
 	x.occs = make([]occRec, len(codes))
 	for i, c := range codes {
 		x.byCode[c] = int32(i)
-		x.occs[i] = occRec{code: c, title: official[c], official: -1}
+		x.occs[i] = occRec{code: c, title: official[c]}
 	}
 
 	type seenKey struct {
@@ -146,7 +138,7 @@ func build(entries []certwise.TitleEntry, p params) *Index {
 	seen := make(map[seenKey]bool, len(entries))
 	titleTerms := make([][]int32, 0, len(entries))
 	wordDF := map[string]int32{}
-	var occCounts []map[int32]int32 // term → occ → count
+	var occCounts []map[int32]int32 // term → occupation → titles
 	for _, e := range entries {
 		a := analyze(e.Title)
 		ts, _ := x.termsOf(a, true)
@@ -155,73 +147,65 @@ func build(entries []certwise.TitleEntry, p params) *Index {
 		}
 		o := x.byCode[e.Code]
 		k := seenKey{o, termKey(ts)}
-		if seen[k] && !e.Official {
+		if seen[k] {
 			continue
 		}
 		seen[k] = true
 		id := int32(len(x.titles))
-		x.titles = append(x.titles, titleRec{text: e.Title, occ: o, official: e.Official})
-		if e.Official {
-			x.occs[o].official = id
-		}
+		x.titles = append(x.titles, titleRec{text: e.Title, occ: o})
 		titleTerms = append(titleTerms, ts)
 		x.occs[o].titles++
-		for len(x.tpost) < len(x.terms) {
+		x.occs[o].mass += float64(len(ts))
+		for len(x.tpost) < len(x.kind) {
 			x.tpost = append(x.tpost, nil)
-			occCounts = append(occCounts, nil)
+			occCounts = append(occCounts, map[int32]int32{})
 		}
 		for _, t := range ts {
 			x.tpost[t] = append(x.tpost[t], id)
-			if occCounts[t] == nil {
-				occCounts[t] = map[int32]int32{}
-			}
 			occCounts[t][o]++
 		}
 		for _, w := range uniqueWords(a.words) {
 			wordDF[w]++
 		}
 	}
+
 	nT, nO := float64(len(x.titles)), float64(len(x.occs))
-	x.idf = make([]float64, len(x.terms))
-	x.oidf = make([]float64, len(x.terms))
-	x.opost = make([][]occPost, len(x.terms))
-	x.tcount = make([]float64, len(x.terms))
-	for t := range x.idf {
+	var total float64
+	for _, ts := range titleTerms {
+		total += float64(len(ts))
+	}
+	x.logTitles = math.Log(nT)
+	x.idf = make([]float64, len(x.kind))
+	x.oidf = make([]float64, len(x.kind))
+	x.bg = make([]float64, len(x.kind))
+	x.opost = make([][]occPost, len(x.kind))
+	for t := range x.kind {
 		x.idf[t] = math.Log(1 + nT/float64(len(x.tpost[t])))
 		x.oidf[t] = math.Log(1 + nO/float64(len(occCounts[t])))
+		x.bg[t] = p.mu * float64(len(x.tpost[t])) / total
 		ps := make([]occPost, 0, len(occCounts[t]))
 		for o, c := range occCounts[t] {
 			ps = append(ps, occPost{o, c})
 		}
 		slices.SortFunc(ps, func(a, b occPost) int { return int(a.occ - b.occ) })
 		x.opost[t] = ps
-		x.tcount[t] = float64(len(x.tpost[t]))
 	}
 	for i, ts := range titleTerms {
 		var s float64
 		for _, t := range ts {
 			w := x.weight(t)
 			s += w * w
-			x.occs[x.titles[i].occ].mass += x.kindScale(t)
 		}
 		x.titles[i].norm = math.Sqrt(s)
 	}
-	x.vocabMass = 0
-	for t := range x.kind {
-		x.vocabMass += x.kindScale(int32(t))
-	}
-	x.totalTitles = float64(len(x.titles))
 	x.spell = newSpeller(wordDF)
 	x.pool.New = func() any {
 		return &scratch{
 			dot:   make([]float64, len(x.titles)),
 			best:  make([]float64, len(x.occs)),
 			bestT: make([]int32, len(x.occs)),
-			best2: make([]float64, len(x.occs)),
-			best3: make([]float64, len(x.occs)),
-			cov:   make([]float64, len(x.occs)),
 			ev:    make([]float64, len(x.occs)),
-			nb:    make([]float64, len(x.occs)),
+			like:  make([]float64, len(x.occs)),
 		}
 	}
 	return x
@@ -233,8 +217,8 @@ func uniqueWords(ws []string) []string {
 	return slices.Compact(out)
 }
 
-// termKey is a canonical key of a set of term ids, to drop duplicate titles
-// of one occupation ("Nurse", "Nurses").
+// termKey is a canonical key of a sorted set of term ids, to index titles
+// of one occupation that reduce to the same terms ("Nurse", "Nurses") once.
 func termKey(ts []int32) string {
 	b := make([]byte, 0, 4*len(ts))
 	for _, t := range ts {
@@ -278,7 +262,7 @@ func (x *Index) termsOf(a analysis, add bool) (ids []int32, unknown int) {
 	return slices.Compact(ids), unknown
 }
 
-// kindScale is the weight of a term's kind.
+// kindScale is the weight of a term's kind relative to a word.
 func (x *Index) kindScale(t int32) float64 {
 	switch x.kind[t] {
 	case kindPair:
@@ -289,29 +273,9 @@ func (x *Index) kindScale(t int32) float64 {
 	return 1
 }
 
-// weight is a term's weight in a title or query: its inverse title
-// frequency, scaled by its kind.
-func (x *Index) weight(t int32) float64 {
-	switch x.kind[t] {
-	case kindPair:
-		return x.idf[t] * x.p.pairWeight
-	case kindHead:
-		return x.idf[t] * x.p.headWeight
-	}
-	return x.idf[t]
-}
-
-// evWeight is a term's weight in the occupation evidence: its inverse
-// occupation frequency, scaled by its kind.
-func (x *Index) evWeight(t int32) float64 {
-	switch x.kind[t] {
-	case kindPair:
-		return x.oidf[t] * x.p.pairWeight
-	case kindHead:
-		return x.oidf[t] * x.p.headWeight
-	}
-	return x.oidf[t]
-}
+// weight is a term's weight in the cosine: its inverse title frequency,
+// scaled by its kind.
+func (x *Index) weight(t int32) float64 { return x.idf[t] * x.kindScale(t) }
 
 // Len returns the number of distinct titles indexed.
 func (x *Index) Len() int { return len(x.titles) }
@@ -347,11 +311,12 @@ func (x *Index) Match(query string, top int) certwise.TitleMatch {
 	if len(qs) == 0 {
 		return res
 	}
-	var qn, evTotal float64
+	var qn, evTotal, qMass float64
 	for _, t := range qs {
 		w := x.weight(t)
 		qn += w * w
-		evTotal += x.evWeight(t)
+		evTotal += x.oidf[t] * x.kindScale(t)
+		qMass += x.kindScale(t)
 	}
 	qn = math.Sqrt(qn)
 
@@ -366,78 +331,52 @@ func (x *Index) Match(query string, top int) certwise.TitleMatch {
 			}
 			s.dot[id] += w2
 		}
-		ew := x.evWeight(t) / evTotal
-		ks := x.kindScale(t)
+		ew := x.oidf[t] * x.kindScale(t) / evTotal
+		ks, bg := x.kindScale(t), x.bg[t]
 		for _, op := range x.opost[t] {
-			if s.ev[op.occ] == 0 && s.best[op.occ] == 0 {
-				s.occSeen = append(s.occSeen, op.occ)
-				s.bestT[op.occ] = -1
+			o := op.occ
+			if s.ev[o] == 0 {
+				s.seen = append(s.seen, o)
+				s.bestT[o] = -1
 			}
 			c := float64(op.count)
-			s.cov[op.occ] += ew
-			if x.p.evMode == 1 {
-				// share of the term's titles that belong to the occupation
-				s.ev[op.occ] += ew * c / x.tcount[t]
-			} else {
-				s.ev[op.occ] += ew * c / (c + x.p.evidenceSat)
-			}
-			s.nb[op.occ] += ks * math.Log((c+x.p.nbAlpha)/x.p.nbAlpha)
+			s.ev[o] += ew * c / (c + x.p.evidenceSat)
+			// the gain of log P(t|o) over the background floor
+			s.like[o] += ks * math.Log((c+bg)/bg)
 		}
 	}
 	for _, id := range s.touched {
 		tr := &x.titles[id]
-		cos := s.dot[id] / (qn * tr.norm)
-		if tr.official {
-			cos += x.p.officialBump
-		}
-		if cos > s.best[tr.occ] {
-			s.best2[tr.occ], s.best3[tr.occ] = s.best[tr.occ], s.best2[tr.occ]
+		if cos := s.dot[id] / (qn * tr.norm); cos > s.best[tr.occ] {
 			s.best[tr.occ] = cos
 			s.bestT[tr.occ] = id
-		} else if cos > s.best2[tr.occ] {
-			s.best2[tr.occ], s.best3[tr.occ] = cos, s.best2[tr.occ]
-		} else if cos > s.best3[tr.occ] {
-			s.best3[tr.occ] = cos
 		}
 		s.dot[id] = 0
 	}
 	s.touched = s.touched[:0]
 
+	// Query likelihood with Dirichlet smoothing: log P(o) + Σ log P(t|o),
+	// turned into a posterior over the occupations touched.
+	maxLike := math.Inf(-1)
+	for _, o := range s.seen {
+		or := &x.occs[o]
+		s.like[o] += math.Log(float64(or.titles)) - x.logTitles - qMass*math.Log(or.mass+x.p.mu)
+		maxLike = max(maxLike, s.like[o])
+	}
+	var z float64
+	for _, o := range s.seen {
+		s.like[o] = math.Exp(s.like[o] - maxLike)
+		z += s.like[o]
+	}
+
 	type cand struct {
 		occ   int32
 		score float64
 	}
-	var qMass float64
-	for _, t := range qs {
-		qMass += x.kindScale(t)
-	}
-	maxNB := math.Inf(-1)
-	for _, o := range s.occSeen {
-		or := &x.occs[o]
-		// log P(o) + sum over query terms of log P(t|o), where the terms the
-		// occupation lacks take the smoothed floor
-		s.nb[o] += x.p.nbPrior*math.Log(float64(or.titles)/x.totalTitles) +
-			qMass*math.Log(x.p.nbAlpha/(or.mass+x.p.nbAlpha*x.vocabMass))
-		maxNB = max(maxNB, s.nb[o])
-	}
-	var z float64
-	for _, o := range s.occSeen {
-		s.nb[o] = math.Exp((s.nb[o] - maxNB) / x.p.nbTemp)
-		z += s.nb[o]
-	}
-	cands := make([]cand, 0, len(s.occSeen))
-	for _, o := range s.occSeen {
-		near := min(s.best[o], 1)
-		if x.p.knn > 0 {
-			k := x.p.knn
-			near = (near + k*min(s.best2[o], 1) + k*k*min(s.best3[o], 1)) / (1 + k + k*k)
-		}
-		sc := x.p.titleBlend*near + (1-x.p.titleBlend)*s.ev[o]
-		if x.p.covPow > 0 {
-			sc *= math.Pow(s.cov[o], x.p.covPow)
-		}
-		sc = (1-x.p.nbBlend)*sc + x.p.nbBlend*s.nb[o]/z
-		cands = append(cands, cand{o, sc})
+	cands := make([]cand, 0, len(s.seen))
+	for _, o := range s.seen {
+		lex := x.p.nearShare*min(s.best[o], 1) + (1-x.p.nearShare)*s.ev[o]
+		cands = append(cands, cand{o, (1-x.p.likeShare)*lex + x.p.likeShare*s.like[o]/z})
 	}
 	slices.SortFunc(cands, func(a, b cand) int {
 		switch {
@@ -464,10 +403,10 @@ func (x *Index) Match(query string, top int) certwise.TitleMatch {
 			Score:        math.Round(c.score*1000) / 1000,
 		})
 	}
-	for _, o := range s.occSeen {
-		s.best[o], s.best2[o], s.best3[o], s.ev[o], s.nb[o], s.cov[o] = 0, 0, 0, 0, 0, 0
+	for _, o := range s.seen {
+		s.best[o], s.ev[o], s.like[o] = 0, 0, 0
 	}
-	s.occSeen = s.occSeen[:0]
+	s.seen = s.seen[:0]
 
 	if len(cands) > 0 && cands[0].score >= x.p.minScore {
 		res.Confident = len(cands) == 1 || cands[0].score-cands[1].score >= x.p.closeMargin

@@ -153,6 +153,12 @@ var places = setOf(
 	"angeles", "brooklyn", "manhattan", "london", "toronto", "downtown", "remote",
 )
 
+// compounds are two-word terms that name one thing; they are joined into
+// one word so that the phrase weighs as much as its abbreviation ("VP").
+var compounds = map[[2]string]string{
+	{"vice", "president"}: "vicepresident",
+}
+
 // prepositions end a title's head phrase: "Director of Marketing" is headed
 // by "director".
 var prepositions = setOf("of", "for", "to", "in", "at", "with", "on")

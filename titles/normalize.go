@@ -129,6 +129,15 @@ func analyze(s string) analysis {
 				continue
 			}
 			w = stem(w)
+			if n := len(a.words); n > 0 && a.segs[n-1] == t.seg {
+				if c, ok := compounds[[2]string{a.words[n-1], w}]; ok {
+					if a.head == a.words[n-1] {
+						a.head = c
+					}
+					a.words[n-1] = c
+					continue
+				}
+			}
 			a.words = append(a.words, w)
 			a.segs = append(a.segs, t.seg)
 			if headSeg < 0 {
