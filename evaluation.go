@@ -54,8 +54,11 @@ type Evaluation struct {
 // Reason is one step of the explanation: the rule or derived fact it concerns
 // and the evidence behind it.
 type Reason struct {
-	Rule     string `json:"rule,omitempty"`
-	Fact     string `json:"fact,omitempty"`
+	Rule string `json:"rule,omitempty"`
+	Fact string `json:"fact,omitempty"`
+	// Holds is whether the fact holds, for reasons about a derived fact the
+	// rules test; nil for the rule itself and for notes.
+	Holds    *bool  `json:"holds,omitempty"`
 	Evidence string `json:"evidence"`
 }
 

@@ -116,7 +116,7 @@ func (e *Engine) reasons(s *situation, rule *Rule) []certwise.Reason {
 		if f == FactAlways {
 			continue
 		}
-		rs = append(rs, certwise.Reason{Fact: f.String(), Evidence: holdsText(s.facts.has(f)) + s.evidence(f)})
+		rs = append(rs, certwise.Reason{Fact: f.String(), Holds: holdsPtr(s.facts.has(f)), Evidence: s.evidence(f)})
 	}
 	if s.dataLevel != "" && s.levelSrc == "self_assessed" && s.dataLevel != s.level {
 		rs = append(rs, certwise.Reason{Fact: "exposure_disagreement", Evidence: disagreement(s)})
@@ -124,11 +124,15 @@ func (e *Engine) reasons(s *situation, rule *Rule) []certwise.Reason {
 	return append(rs, s.notes...)
 }
 
-func holdsText(b bool) string {
+var yesVal, noVal = true, false
+
+// holdsPtr points to a shared true or false: Reason.Holds without an
+// allocation per reason. Callers must not write through it.
+func holdsPtr(b bool) *bool {
 	if b {
-		return "yes, "
+		return &yesVal
 	}
-	return "no, "
+	return &noVal
 }
 
 func disagreement(s *situation) string {
@@ -263,7 +267,8 @@ func (e *Engine) advise(ctx context.Context, s *situation, ev *certwise.Evaluati
 }
 
 func (e *Engine) references(s *situation, rule *Rule) []certwise.Reference {
-	ids := []string{rule.Section}
+	var buf [8]string
+	ids := append(buf[:0], rule.Section)
 	add := func(id string) {
 		for _, x := range ids {
 			if x == id {

@@ -169,7 +169,7 @@ func (s *situation) alternatives(v certwise.VerdictID) []certwise.Alternative {
 	for i, x := range order {
 		w := "Nothing in your situation favours it over the others."
 		if n[x] > 0 {
-			w = upperFirst(strings.Join(why[x][:n[x]], "; ")) + "."
+			w = sentence(why[x][:n[x]])
 		}
 		out[i] = certwise.Alternative{Kind: altKinds[x][0], Title: altKinds[x][1], Rank: i + 1, Why: w}
 	}
@@ -182,9 +182,28 @@ var altKinds = [3][2]string{
 	{"certification", "Earn a certification"},
 }
 
-func upperFirst(s string) string {
-	if s == "" || s[0] < 'a' || s[0] > 'z' {
-		return s
+// sentence joins parts with "; ", capitalizes the first letter and ends
+// with a period, in one allocation.
+func sentence(parts []string) string {
+	n := 1
+	for i, p := range parts {
+		n += len(p)
+		if i > 0 {
+			n += 2
+		}
 	}
-	return string(s[0]-'a'+'A') + s[1:]
+	var b strings.Builder
+	b.Grow(n)
+	for i, p := range parts {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		if i == 0 && p != "" && p[0] >= 'a' && p[0] <= 'z' {
+			b.WriteByte(p[0] - 'a' + 'A')
+			p = p[1:]
+		}
+		b.WriteString(p)
+	}
+	b.WriteByte('.')
+	return b.String()
 }
