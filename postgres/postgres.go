@@ -157,9 +157,6 @@ func (s *Store) CreateAssessment(ctx context.Context, a *certwise.Assessment) er
 	return nil
 }
 
-// columns are what scan reads, from the table aliased a.
-const columns = `a.id, coalesce(a.previous_id, ''), a.version, a.answers, a.evaluation, a.delete_token_hash, a.created_at`
-
 func scan(row pgx.Row) (*certwise.Assessment, error) {
 	var (
 		a                   certwise.Assessment
@@ -181,7 +178,7 @@ func (s *Store) FindAssessment(ctx context.Context, id string) (*certwise.Assess
 	if err := storeutil.CheckID(id); err != nil {
 		return nil, err
 	}
-	a, err := scan(s.pool.QueryRow(ctx, "SELECT "+columns+" FROM assessments a WHERE a.id = $1", id))
+	a, err := scan(s.pool.QueryRow(ctx, "SELECT "+storeutil.Columns+" FROM assessments a WHERE a.id = $1", id))
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, storeutil.NotFound(id)
 	}
@@ -191,40 +188,24 @@ func (s *Store) FindAssessment(ctx context.Context, id string) (*certwise.Assess
 	return a, nil
 }
 
+// versionsQuery is the ListVersions query with this driver's parameters.
+var versionsQuery = storeutil.VersionsQuery(func(n int) string { return fmt.Sprintf("$%d", n) })
+
 // ListVersions implements certwise.AssessmentStore.
 func (s *Store) ListVersions(ctx context.Context, id string) ([]*certwise.Assessment, error) {
 	if err := storeutil.CheckID(id); err != nil {
 		return nil, err
 	}
-	// One statement reads one snapshot, so a concurrent delete cannot tear
-	// the chain.
-	rows, err := s.pool.Query(ctx, `WITH RECURSIVE chain (id, depth) AS (
-			SELECT id, 0 FROM assessments WHERE id = $1
-			UNION ALL
-			SELECT a.previous_id, c.depth + 1 FROM assessments a JOIN chain c ON a.id = c.id
-			WHERE a.previous_id IS NOT NULL AND c.depth < $2
-		)
-		SELECT `+columns+` FROM chain c JOIN assessments a ON a.id = c.id ORDER BY c.depth`,
-		id, storeutil.MaxVersions-1)
+	rows, err := s.pool.Query(ctx, versionsQuery, id)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: list versions: %w", err)
 	}
 	defer rows.Close()
-	var out []*certwise.Assessment
-	for rows.Next() {
-		a, err := scan(rows)
-		if err != nil {
-			return nil, fmt.Errorf("postgres: list versions: %w", err)
-		}
-		out = append(out, a)
-	}
-	if err := rows.Err(); err != nil {
+	out, err := storeutil.Collect(rows, id, func() (*certwise.Assessment, error) { return scan(rows) })
+	if err != nil && certwise.ErrorCode(err) == certwise.EINTERNAL {
 		return nil, fmt.Errorf("postgres: list versions: %w", err)
 	}
-	if len(out) == 0 {
-		return nil, storeutil.NotFound(id)
-	}
-	return out, nil
+	return out, err
 }
 
 // DeleteAssessment implements certwise.AssessmentStore. Later versions keep

@@ -211,9 +211,6 @@ func (s *Store) CreateAssessment(ctx context.Context, a *certwise.Assessment) er
 	return nil
 }
 
-// columns are what scan reads, from the table aliased a.
-const columns = `a.id, coalesce(a.previous_id, ''), a.version, a.answers, a.evaluation, a.delete_token_hash, a.created_at`
-
 type scanner interface{ Scan(dest ...any) error }
 
 func scan(row scanner) (*certwise.Assessment, error) {
@@ -241,7 +238,7 @@ func (s *Store) FindAssessment(ctx context.Context, id string) (*certwise.Assess
 	if err := storeutil.CheckID(id); err != nil {
 		return nil, err
 	}
-	a, err := scan(s.r.QueryRowContext(ctx, "SELECT "+columns+" FROM assessments a WHERE a.id = ?", id))
+	a, err := scan(s.r.QueryRowContext(ctx, "SELECT "+storeutil.Columns+" FROM assessments a WHERE a.id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, storeutil.NotFound(id)
 	}
@@ -251,40 +248,24 @@ func (s *Store) FindAssessment(ctx context.Context, id string) (*certwise.Assess
 	return a, nil
 }
 
+// versionsQuery is the ListVersions query with this driver's parameters.
+var versionsQuery = storeutil.VersionsQuery(func(int) string { return "?" })
+
 // ListVersions implements certwise.AssessmentStore.
 func (s *Store) ListVersions(ctx context.Context, id string) ([]*certwise.Assessment, error) {
 	if err := storeutil.CheckID(id); err != nil {
 		return nil, err
 	}
-	// One statement reads one snapshot, so a concurrent delete cannot tear
-	// the chain.
-	rows, err := s.r.QueryContext(ctx, `WITH RECURSIVE chain (id, depth) AS (
-			SELECT id, 0 FROM assessments WHERE id = ?
-			UNION ALL
-			SELECT a.previous_id, c.depth + 1 FROM assessments a JOIN chain c ON a.id = c.id
-			WHERE a.previous_id IS NOT NULL AND c.depth < ?
-		)
-		SELECT `+columns+` FROM chain c JOIN assessments a ON a.id = c.id ORDER BY c.depth`,
-		id, storeutil.MaxVersions-1)
+	rows, err := s.r.QueryContext(ctx, versionsQuery, id)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: list versions: %w", err)
 	}
 	defer rows.Close()
-	var out []*certwise.Assessment
-	for rows.Next() {
-		a, err := scan(rows)
-		if err != nil {
-			return nil, fmt.Errorf("sqlite: list versions: %w", err)
-		}
-		out = append(out, a)
-	}
-	if err := rows.Err(); err != nil {
+	out, err := storeutil.Collect(rows, id, func() (*certwise.Assessment, error) { return scan(rows) })
+	if err != nil && certwise.ErrorCode(err) == certwise.EINTERNAL {
 		return nil, fmt.Errorf("sqlite: list versions: %w", err)
 	}
-	if len(out) == 0 {
-		return nil, storeutil.NotFound(id)
-	}
-	return out, nil
+	return out, err
 }
 
 // DeleteAssessment implements certwise.AssessmentStore. Later versions keep

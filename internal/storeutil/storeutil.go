@@ -149,3 +149,49 @@ func Forbidden() error {
 
 // MaxVersions bounds how far ListVersions follows PreviousID links.
 const MaxVersions = 1000
+
+// Columns are the columns a store reads for an assessment, from the
+// assessments table aliased a, in the order its scan expects.
+const Columns = `a.id, coalesce(a.previous_id, ''), a.version, a.answers, a.evaluation, a.delete_token_hash, a.created_at`
+
+// VersionsQuery is the ListVersions query in the SQL both SQLite and
+// PostgreSQL speak: Columns of the assessment named by parameter 1 and of
+// each earlier version, newest first, at most MaxVersions. ph writes
+// parameter n in the driver's syntax. Being one statement, it reads one
+// snapshot, so a concurrent delete cannot tear the chain.
+func VersionsQuery(ph func(n int) string) string {
+	return `WITH RECURSIVE chain (id, depth) AS (
+			SELECT id, 0 FROM assessments WHERE id = ` + ph(1) + `
+			UNION ALL
+			SELECT a.previous_id, c.depth + 1 FROM assessments a JOIN chain c ON a.id = c.id
+			WHERE a.previous_id IS NOT NULL AND c.depth < ` + fmt.Sprint(MaxVersions-1) + `
+		)
+		SELECT ` + Columns + ` FROM chain c JOIN assessments a ON a.id = c.id ORDER BY c.depth`
+}
+
+// Rows is the part of database/sql's and pgx's result rows that Collect
+// needs.
+type Rows interface {
+	Next() bool
+	Err() error
+}
+
+// Collect reads every row of rows with scan (which scans the current row),
+// and returns NotFound(id) when there is none. The caller closes rows.
+func Collect(rows Rows, id string, scan func() (*certwise.Assessment, error)) ([]*certwise.Assessment, error) {
+	var out []*certwise.Assessment
+	for rows.Next() {
+		a, err := scan()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, NotFound(id)
+	}
+	return out, nil
+}
