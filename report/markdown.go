@@ -16,7 +16,7 @@ func Markdown(w io.Writer, ev *certwise.Evaluation) error {
 
 	p.printf("\n## Why\n\n")
 	for _, r := range ev.Reasons {
-		p.printf("- **%s**: %s\n", md(reasonLabel(r)), md(reasonText(r)))
+		p.printf("- **%s**: %s\n", md(reasonLabel(r)), md(r.Evidence))
 	}
 
 	p.printf("\n## Conditions for a certification to pay off\n\n")

@@ -251,14 +251,3 @@ func reasonLabel(r certwise.Reason) string {
 	}
 	return r.Fact
 }
-
-// reasonText is a reason's evidence, led by whether its fact holds.
-func reasonText(r certwise.Reason) string {
-	if r.Holds == nil {
-		return r.Evidence
-	}
-	if *r.Holds {
-		return "yes, " + r.Evidence
-	}
-	return "no, " + r.Evidence
-}

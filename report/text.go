@@ -19,7 +19,7 @@ func Text(w io.Writer, ev *certwise.Evaluation) error {
 
 	section(p, "Why")
 	for _, r := range ev.Reasons {
-		item(p, "- ", reasonLabel(r)+": "+reasonText(r))
+		item(p, "- ", reasonLabel(r)+": "+r.Evidence)
 	}
 
 	section(p, "Conditions for a certification to pay off")

@@ -116,12 +116,21 @@ func (e *Engine) reasons(s *situation, rule *Rule) []certwise.Reason {
 		if f == FactAlways {
 			continue
 		}
-		rs = append(rs, certwise.Reason{Fact: f.String(), Holds: holdsPtr(s.facts.has(f)), Evidence: s.evidence(f)})
+		holds := s.facts.has(f)
+		rs = append(rs, certwise.Reason{Fact: f.String(), Holds: holdsPtr(holds), Evidence: holdsWord(holds) + s.evidence(f)})
 	}
 	if s.dataLevel != "" && s.levelSrc == "self_assessed" && s.dataLevel != s.level {
 		rs = append(rs, certwise.Reason{Fact: "exposure_disagreement", Evidence: disagreement(s)})
 	}
 	return append(rs, s.notes...)
+}
+
+// holdsWord leads a fact's evidence, so that the text reads on its own.
+func holdsWord(b bool) string {
+	if b {
+		return "yes, "
+	}
+	return "no, "
 }
 
 var yesVal, noVal = true, false

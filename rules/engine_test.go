@@ -69,7 +69,7 @@ func TestRules(t *testing.T) {
 			a.Organization.PromotionRewardsCredentials = true
 		}, "signaling-environment", certwise.VerdictPursueForSignal, "promotions reward credentials"},
 		{"no leverage", func(a *certwise.Answers) { a.Position = certwise.Position{HasTestedAIInRole: true} }, "no-leverage", certwise.VerdictApplyFirst, "none of: owns measurable outcomes"},
-		{"no target role", func(a *certwise.Answers) { a.TargetRole = nil }, "conditions-unmet", certwise.VerdictClarifyFirst, "no target role named"},
+		{"no target role", func(a *certwise.Answers) { a.TargetRole = nil }, "conditions-unmet", certwise.VerdictClarifyFirst, "no, no target role named"},
 		{"panic with a gap named", func(a *certwise.Answers) {
 			a.Motives = append(a.Motives, certwise.MotiveReduceAnxiety)
 		}, "conditions-unmet", certwise.VerdictClarifyFirst, "timing_appropriate"},
