@@ -21,7 +21,9 @@ import (
 
 // testWebApp serves the real web app (engine, data, catalog, SQLite store
 // in a temporary directory) on a test server.
-func testWebApp(t *testing.T) *httptest.Server {
+func testWebApp(t *testing.T) *httptest.Server { return testWebAppTB(t) }
+
+func testWebAppTB(t testing.TB) *httptest.Server {
 	t.Helper()
 	t.Setenv("CERTWISE_DATA", "")
 	a := &app{logger: slog.New(slog.DiscardHandler)}
@@ -56,6 +58,14 @@ var serveAnswers = map[string]string{
 		"capability_gap": "designing machine learning systems on a cloud platform",
 		"target_role": {"title": "machine learning engineer"}, "expected_authority_gain": "clear", "positioning": "offensive"}`,
 	"headlines": `{"role": {"title": "marketing manager"}, "motives": ["follow_headlines", "reduce_anxiety"]}`,
+	// The engineer again, as a career platform would send it: occupation
+	// codes instead of titles.
+	"engineer_coded": `{"role": {"occupation": "15-1252.00"},
+		"position": {"owns_measurable_outcomes": true, "ai_enhanced_role": true, "expanding_into_system_design": true, "has_tested_ai_in_role": true},
+		"organization": {"leadership_values_ai_literacy": true, "ai_adoption_phase": "productivity_normalization"},
+		"industry": {"shifting_to_ai": true}, "motives": ["capability_gap", "role_transition"],
+		"capability_gap": "designing machine learning systems on a cloud platform",
+		"target_role": {"occupation": "15-2051.00"}, "expected_authority_gain": "clear", "positioning": "offensive"}`,
 }
 
 // TestServeAPIContract holds the real engine's API responses to the
@@ -90,7 +100,7 @@ func TestServeAPIContract(t *testing.T) {
 		}
 		return b
 	}
-	want := map[string]string{"analyst": "redesign_role_first", "engineer": "pursue", "headlines": "avoid"}
+	want := map[string]string{"analyst": "redesign_role_first", "engineer": "pursue", "headlines": "avoid", "engineer_coded": "pursue"}
 	for name, body := range serveAnswers {
 		var ev struct{ Verdict string }
 		json.Unmarshal(call("POST", "/evaluate", "/evaluate", body), &ev)

@@ -1,0 +1,38 @@
+package main
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+// BenchmarkServeEvaluate measures POST /api/v1/evaluate through the whole
+// handler stack (middleware, strict decoding, the real engine, encoding),
+// without the network.
+func BenchmarkServeEvaluate(b *testing.B) {
+	h := benchHandler(b)
+	for _, name := range []string{"analyst", "engineer", "headlines", "engineer_coded"} {
+		body := serveAnswers[name]
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.RunParallel(func(pb *testing.PB) {
+				for pb.Next() {
+					req := httptest.NewRequest("POST", "/api/v1/evaluate", strings.NewReader(body))
+					req.Header.Set("Content-Type", "application/json")
+					rec := httptest.NewRecorder()
+					h.ServeHTTP(rec, req)
+					if rec.Code != 200 {
+						b.Fatalf("status %d", rec.Code)
+					}
+				}
+			})
+		})
+	}
+}
+
+func benchHandler(b *testing.B) http.Handler {
+	b.Helper()
+	ts := testWebAppTB(b)
+	return ts.Config.Handler
+}
