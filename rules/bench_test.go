@@ -29,11 +29,13 @@ func BenchmarkEvaluate(b *testing.B) {
 			e := New(nil, Deps{Data: newFakeData(), Recommender: &fakeRecommender{}})
 			ctx := context.Background()
 			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := e.Evaluate(ctx, a); err != nil {
-					b.Fatal(err)
+			ReportCPU(b, func() {
+				for b.Loop() {
+					if _, err := e.Evaluate(ctx, a); err != nil {
+						b.Fatal(err)
+					}
 				}
-			}
+			})
 		})
 	}
 }

@@ -39,11 +39,13 @@ func BenchmarkEvaluateEmbedded(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			e := rules.New(nil, c.deps)
 			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := e.Evaluate(ctx, a); err != nil {
-					b.Fatal(err)
+			rules.ReportCPU(b, func() {
+				for b.Loop() {
+					if _, err := e.Evaluate(ctx, a); err != nil {
+						b.Fatal(err)
+					}
 				}
-			}
+			})
 		})
 	}
 }
