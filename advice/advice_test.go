@@ -379,3 +379,34 @@ func TestActivityPhrase(t *testing.T) {
 		}
 	}
 }
+
+func TestWithoutOccupation(t *testing.T) {
+	t.Parallel()
+	f := newFake()
+	a := New(f, f, nil)
+	// No occupation, no activity shares: a general step that says what to give.
+	out := advise(t, a, certwise.AdviceInput{Verdict: certwise.VerdictApplyFirst, Level: certwise.ExposureHigh})
+	if s := out.NextSteps[0]; len(s.Activities) != 0 || !strings.Contains(s.Why, "activity_shares") {
+		t.Errorf("apply_first without data: %+v", s)
+	}
+	// Own activity shares without an occupation: projects, targets and
+	// carriers come from them.
+	ans := &certwise.Answers{Role: certwise.RoleAnswers{ActivityShares: map[string]float64{"R2": 5, "A1": 3, "P1": 2, "X9": 1}}}
+	mix := certwise.WorkMix{certwise.Reporting: 0.6, certwise.Analysis: 0.3, certwise.Relationship: 0.1}
+	out = advise(t, a, certwise.AdviceInput{Verdict: certwise.VerdictApplyFirst, Level: certwise.ExposureHigh, Answers: ans})
+	if got := iwas(out.NextSteps[0].Activities); !equal(got, []string{"R2", "A1", "P1"}) {
+		t.Errorf("projects from own shares: %v (X9 has no figures)", got)
+	}
+	out = advise(t, a, certwise.AdviceInput{Verdict: certwise.VerdictReassessPosition, Level: certwise.ExposureHigh, Answers: ans, WorkMix: mix})
+	if got := codes(out.NextSteps[0].Targets); !equal(got, []string{"99-0005.00", "99-0002.00", "99-0004.00"}) {
+		t.Errorf("targets from own shares: %v", got)
+	}
+	out = advise(t, a, certwise.AdviceInput{Verdict: certwise.VerdictRedesignRoleFirst, Level: certwise.ExposureHigh, Answers: ans, WorkMix: mix})
+	var to []string
+	for _, s := range out.NextSteps[1:] {
+		to = append(to, string(s.Shift.To)+":"+strings.Join(iwas(s.Activities), "+"))
+	}
+	if !equal(to, []string{"analysis:A1", "relationship:P1"}) {
+		t.Errorf("shifts from own mix: %v", to)
+	}
+}
