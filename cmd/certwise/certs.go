@@ -25,6 +25,35 @@ var socCode = regexp.MustCompile(`^\d{2}-\d{4}\.\d{2}$`)
 // codes only.
 var targetTitleResolver func(ctx context.Context, a *app, title string) (string, error)
 
+// checkOccupationCodes checks that each non-empty O*NET-SOC code (keyed by
+// its flag) is an occupation of the exposure model, and suggests the nearest
+// codes when it is not. Without the model the codes are taken as given.
+func checkOccupationCodes(ctx context.Context, a *app, codes map[string]string) error {
+	var m interface {
+		Occupation(string) (*certwise.Occupation, bool)
+		Nearest(string, int) []string
+	}
+	for _, flag := range []string{"target", "role"} {
+		code := codes[flag]
+		if code == "" {
+			continue
+		}
+		if m == nil {
+			model, err := a.model(ctx)
+			if err != nil {
+				a.logger.Warn("occupation codes not checked: exposure model unavailable", "err", err)
+				return nil
+			}
+			m = model
+		}
+		if _, ok := m.Occupation(code); !ok {
+			return usageError(certwise.Errorf(certwise.EINVALID, flag,
+				"%s is not an O*NET-SOC occupation code; nearest: %s", code, strings.Join(m.Nearest(code, 3), ", ")))
+		}
+	}
+	return nil
+}
+
 // resolveTarget turns --target (a code or, when a title matcher is wired, a
 // job title) into an O*NET-SOC code.
 func resolveTarget(ctx context.Context, a *app, target string) (string, error) {
@@ -402,6 +431,9 @@ time. Certifications over your budget or hours are left out, and listed as such.
 					matchedFrom = target
 				}
 			}
+			if err := checkOccupationCodes(cmd.Context(), a, map[string]string{"target": req.TargetCode, "role": req.RoleCode}); err != nil {
+				return err
+			}
 			cat, err := catalog.Load()
 			if err != nil {
 				return err
@@ -416,7 +448,14 @@ time. Certifications over your budget or hours are left out, and listed as such.
 				}
 				return writeJSON(a.stdout, res)
 			}
-			return writeRecommendations(a.stdout, cat, req, matchedFrom, res)
+			label := ""
+			if req.TargetCode != "" {
+				label = req.TargetCode + " " + occupationTitle(cmd.Context(), a, cat, req.TargetCode)
+				if matchedFrom != "" {
+					label += fmt.Sprintf(", matched from the title %q", matchedFrom)
+				}
+			}
+			return writeRecommendations(a.stdout, cat, label, res)
 		},
 	}
 	cmd.Flags().StringVar(&req.Gap, "gap", "", "the capability gap to close, in your own words")
@@ -430,9 +469,23 @@ time. Certifications over your budget or hours are left out, and listed as such.
 	return cmd
 }
 
+// occupationTitle returns an occupation's title from the catalog's table or,
+// for codes no entry lists, from the exposure model.
+func occupationTitle(ctx context.Context, a *app, cat *catalog.Catalog, code string) string {
+	if t := cat.OccupationTitle(code); t != "" {
+		return t
+	}
+	if m, err := a.model(ctx); err == nil {
+		if o, ok := m.Occupation(code); ok {
+			return o.Title
+		}
+	}
+	return ""
+}
+
 // writeRecommendations writes a recommendation for a person to read;
-// matchedFrom is the job title the target code was matched from, if any.
-func writeRecommendations(w io.Writer, cat *catalog.Catalog, req certwise.RecommendRequest, matchedFrom string, res catalog.Result) error {
+// target describes the target role ("" when none was given).
+func writeRecommendations(w io.Writer, cat *catalog.Catalog, target string, res catalog.Result) error {
 	if len(res.GapSkills) > 0 {
 		parts := make([]string, len(res.GapSkills))
 		for i, g := range res.GapSkills {
@@ -444,15 +497,8 @@ func writeRecommendations(w io.Writer, cat *catalog.Catalog, req certwise.Recomm
 		}
 		fmt.Fprintf(w, "Your gap reads as: %s\n", strings.Join(parts, "; "))
 	}
-	if req.TargetCode != "" {
-		title := cat.OccupationTitle(req.TargetCode)
-		if title == "" {
-			title = "(an occupation no catalog entry lists)"
-		}
-		if matchedFrom != "" {
-			title += fmt.Sprintf(", matched from the title %q", matchedFrom)
-		}
-		fmt.Fprintf(w, "Target role: %s %s\n", req.TargetCode, title)
+	if target != "" {
+		fmt.Fprintf(w, "Target role: %s\n", target)
 	}
 	fmt.Fprintln(w)
 	if len(res.Recommendations) == 0 {

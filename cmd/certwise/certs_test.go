@@ -50,6 +50,8 @@ func TestCertsCLI(t *testing.T) {
 			[]string{"Target role: 15-2051.00 Data Scientists"}, nil, nil},
 		{"recommend ambiguous target title", []string{"certs", "recommend", "--gap", "machine learning", "--target", "manager"}, 2,
 			nil, []string{"ambiguous", "give one of these codes"}, nil},
+		{"recommend unknown target code", []string{"certs", "recommend", "--gap", "machine learning", "--target", "15-2051.77"}, 2,
+			nil, []string{"15-2051.77 is not an O*NET-SOC occupation code", "nearest: 15-2051"}, nil},
 		{"recommend unmappable gap", []string{"certs", "recommend", "--gap", "underwater basket weaving"}, 2,
 			nil, []string{"could not map"}, nil},
 		{"recommend nothing to go on", []string{"certs", "recommend"}, 2,
