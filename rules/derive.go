@@ -2,6 +2,7 @@ package rules
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -25,7 +26,8 @@ type situation struct {
 	compShare  float64
 	hasMix     bool
 	facts      factSet
-	notes      []certwise.Reason // honest notes on what could not be used
+	notes      []certwise.Reason       // honest notes on what could not be used
+	cert       *certwise.Certification // the certification under consideration, when known
 }
 
 // derive resolves the role and computes every fact.
@@ -64,6 +66,26 @@ func (e *Engine) derive(ctx context.Context, a *certwise.Answers) (*situation, e
 	}
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
+	}
+
+	// The certification under consideration.
+	if c := a.Certification; c != nil {
+		switch {
+		case c.ID != "" && e.deps.Certifications != nil:
+			cert, err := e.deps.Certifications.Get(c.ID)
+			if err != nil {
+				if certwise.ErrorCode(err) == certwise.ENOTFOUND {
+					return nil, certwise.Errorf(certwise.EINVALID, "certification.id", "%s", certwise.ErrorMessage(err))
+				}
+				return nil, fmt.Errorf("look up certification %q: %w", c.ID, err)
+			}
+			s.cert = &cert
+			s.note("certification", "considering "+cert.Name+" ("+cert.Provider+", "+cert.Level+"): "+costText(cert.CostUSD)+", "+hoursText(cert.PrepHours))
+		case c.ID != "":
+			s.note("certification", "no certification catalog is connected, so the id "+strconv.Quote(c.ID)+" could not be looked up")
+		default:
+			s.cert = &certwise.Certification{Name: c.Name, CostUSD: c.CostUSD, PrepHours: c.Hours, Skills: c.Skills}
+		}
 	}
 
 	// The exposure level.
@@ -272,6 +294,20 @@ func (s *situation) levelText() string {
 	return t + ")"
 }
 
+func costText(f *float64) string {
+	if f == nil {
+		return "cost not published"
+	}
+	return "$" + strconv.FormatFloat(*f, 'f', -1, 64)
+}
+
+func hoursText(f *float64) string {
+	if f == nil {
+		return "preparation time not published"
+	}
+	return "about " + strconv.FormatFloat(*f, 'f', -1, 64) + " hours of preparation"
+}
+
 func yes(b bool) string {
 	if b {
 		return "yes"
@@ -279,9 +315,9 @@ func yes(b bool) string {
 	return "no"
 }
 
-func has(ms []certwise.Motive, m certwise.Motive) bool {
-	for _, x := range ms {
-		if x == m {
+func has[T comparable](xs []T, x T) bool {
+	for _, v := range xs {
+		if v == x {
 			return true
 		}
 	}

@@ -18,6 +18,15 @@ type Deps struct {
 	Titles      certwise.TitleMatcher // job title → occupation
 	Recommender certwise.Recommender  // catalog certifications
 	Advisor     certwise.Advisor      // role type and data-backed next steps
+	// Certifications looks up the certification an answer names by id
+	// (catalog.Catalog implements it).
+	Certifications CertificationLookup
+}
+
+// CertificationLookup finds a catalog certification by id; an unknown id is
+// an ENOTFOUND error.
+type CertificationLookup interface {
+	Get(id string) (certwise.Certification, error)
 }
 
 // Engine evaluates answers against a rulebook. It is safe for concurrent use.

@@ -403,3 +403,51 @@ func TestEveryRuleReachable(t *testing.T) {
 	}
 	t.Logf("rules fired: %v", fired)
 }
+
+func TestCertificationChoice(t *testing.T) {
+	ctx := context.Background()
+	e := New(nil, Deps{Data: newFakeData(), Certifications: fakeCatalog{}})
+
+	a := pursuer()
+	a.Certification = &certwise.CertificationChoice{ID: "arch-pro"}
+	ev, err := e.Evaluate(ctx, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q := ev.Questions[1]; q.Status != statusClear || !strings.Contains(q.Answer, "The catalog lists Architect Pro") {
+		t.Errorf("target role question: %+v", q)
+	}
+	if !strings.Contains(ev.Questions[0].Answer, "Architect Pro covers: system design") {
+		t.Errorf("gap question: %+v", ev.Questions[0])
+	}
+	if !strings.Contains(dump(ev.Reasons), "considering Architect Pro (P, professional): $300") {
+		t.Errorf("reasons do not name the certification: %s", dump(ev.Reasons))
+	}
+
+	a.TargetRole.Occupation = "15-1252.00"
+	ev, err = e.Evaluate(ctx, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q := ev.Questions[1]; q.Status != statusWeak || !strings.Contains(q.Answer, "does not list") {
+		t.Errorf("mismatched target: %+v", q)
+	}
+
+	a.Certification = &certwise.CertificationChoice{ID: "arch-pr"}
+	_, err = e.Evaluate(ctx, a)
+	if certwise.ErrorCode(err) != certwise.EINVALID || certwise.ErrorField(err) != "certification.id" || !strings.Contains(err.Error(), "did you mean arch-pro") {
+		t.Errorf("unknown id: %v", err)
+	}
+
+	a.Certification = &certwise.CertificationChoice{Name: "Vendor course", Skills: []string{"prompting"}}
+	ev, err = e.Evaluate(ctx, a)
+	if err != nil || !strings.Contains(ev.Questions[0].Answer, "Vendor course covers: prompting") {
+		t.Errorf("custom certification: %v %+v", err, ev.Questions[0])
+	}
+
+	a.Certification = &certwise.CertificationChoice{ID: "arch-pro"}
+	ev, err = New(nil, Deps{Data: newFakeData()}).Evaluate(ctx, a)
+	if err != nil || !strings.Contains(dump(ev.Reasons), "could not be looked up") {
+		t.Errorf("no catalog: %v %s", err, dump(ev.Reasons))
+	}
+}

@@ -93,3 +93,14 @@ func (f *fakeAdvisor) Advise(_ context.Context, in certwise.AdviceInput) (certwi
 }
 
 var errBroken = errors.New("broken")
+
+// fakeCatalog knows one certification.
+type fakeCatalog struct{}
+
+func (fakeCatalog) Get(id string) (certwise.Certification, error) {
+	if id != "arch-pro" {
+		return certwise.Certification{}, certwise.Errorf(certwise.ENOTFOUND, "id", "no certification with id %q; did you mean arch-pro?", id)
+	}
+	return certwise.Certification{ID: id, Name: "Architect Pro", Provider: "P", Level: "professional", CostUSD: fp(300),
+		Skills: []string{"system design"}, Roles: []string{"15-1299.08"}}, nil
+}

@@ -28,9 +28,13 @@ func (s *situation) questions() []certwise.Question {
 		qs = append(qs, certwise.Question{ID: questionText[i][0], Question: questionText[i][1], Answer: answer, Status: status})
 	}
 
+	covers := ""
+	if s.cert != nil && len(s.cert.Skills) > 0 {
+		covers = " " + certName(s.cert) + " covers: " + strings.Join(s.cert.Skills, ", ") + "."
+	}
 	switch {
 	case a.CapabilityGap != "":
-		q(0, "You name the gap: "+a.CapabilityGap+".", statusClear)
+		q(0, "You name the gap: "+strings.TrimSuffix(a.CapabilityGap, ".")+"."+covers, statusClear)
 	case has(a.Motives, certwise.MotiveCapabilityGap):
 		q(0, "You give closing a gap as a motive but do not say which one.", statusOpen)
 	default:
@@ -42,6 +46,18 @@ func (s *situation) questions() []certwise.Question {
 		q(1, "You are aiming at "+targetText(a.TargetRole)+" and want the credential to help you move there.", statusClear)
 	case !a.TargetRole.Empty():
 		q(1, "You name "+targetText(a.TargetRole)+" as the role you want; check that the credential is one people in that role hold.", statusClear)
+	}
+	if s.cert != nil && len(s.cert.Roles) > 0 && a.TargetRole != nil && a.TargetRole.Occupation != "" {
+		last := &qs[len(qs)-1]
+		if has(s.cert.Roles, a.TargetRole.Occupation) {
+			last.Answer += " The catalog lists " + certName(s.cert) + " for that occupation."
+		} else {
+			last.Answer += " The catalog does not list " + certName(s.cert) + " for that occupation (" + a.TargetRole.Occupation + "); check the fit."
+			last.Status = statusWeak
+		}
+	}
+	switch {
+	case !a.TargetRole.Empty():
 	case has(a.Motives, certwise.MotiveRoleTransition):
 		q(1, "You want to change roles but name no target role, so the credential cannot be checked against one.", statusOpen)
 	default:
@@ -85,6 +101,13 @@ func (s *situation) questions() []certwise.Question {
 		q(4, "Not answered.", statusOpen)
 	}
 	return qs
+}
+
+func certName(c *certwise.Certification) string {
+	if c.Name == "" {
+		return "the certification"
+	}
+	return c.Name
 }
 
 func leverageClause(lev bool) string {
