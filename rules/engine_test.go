@@ -451,3 +451,38 @@ func TestCertificationChoice(t *testing.T) {
 		t.Errorf("no catalog: %v %s", err, dump(ev.Reasons))
 	}
 }
+
+// TestEvaluateConcurrently shares one engine and one set of answers between
+// goroutines; run with -race it proves evaluation neither writes shared
+// state nor the caller's answers.
+func TestEvaluateConcurrently(t *testing.T) {
+	e := engine()
+	a := pursuer()
+	a.Role.WorkMix = certwise.WorkMix{certwise.Analysis: 3, certwise.Reporting: 1}
+	a.Role.ActivityShares = map[string]float64{"4.A.3.b.6.I01": 2}
+	want, err := e.Evaluate(context.Background(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 8)
+	for range 8 {
+		go func() {
+			for range 50 {
+				ev, err := e.Evaluate(context.Background(), a)
+				if err == nil && (ev.Rule != want.Rule || dump(ev) != dump(want)) {
+					err = fmt.Errorf("evaluation differs: %s", ev.Rule)
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
