@@ -112,7 +112,7 @@ type scratch struct {
 func Build(entries []certwise.TitleEntry) *Index { return build(entries, defaultParams) }
 
 func build(entries []certwise.TitleEntry, p params) *Index {
-	x := &Index{p: p, terms: make(map[string]int32), byCode: make(map[string]int32)}
+	x := &Index{p: p, terms: make(map[string]int32, len(entries)), byCode: make(map[string]int32)}
 	codes := make([]string, 0, 1024)
 	official := map[string]string{}
 	for _, e := range entries {
@@ -138,7 +138,6 @@ func build(entries []certwise.TitleEntry, p params) *Index {
 	seen := make(map[seenKey]bool, len(entries))
 	titleTerms := make([][]int32, 0, len(entries))
 	wordDF := map[string]int32{}
-	var occCounts []map[int32]int32 // term → occupation → titles
 	for _, e := range entries {
 		a := analyze(e.Title)
 		ts, _ := x.termsOf(a, true)
@@ -158,11 +157,9 @@ func build(entries []certwise.TitleEntry, p params) *Index {
 		x.occs[o].mass += float64(len(ts))
 		for len(x.tpost) < len(x.kind) {
 			x.tpost = append(x.tpost, nil)
-			occCounts = append(occCounts, map[int32]int32{})
 		}
 		for _, t := range ts {
 			x.tpost[t] = append(x.tpost[t], id)
-			occCounts[t][o]++
 		}
 		for _, w := range uniqueWords(a.words) {
 			wordDF[w]++
@@ -179,16 +176,27 @@ func build(entries []certwise.TitleEntry, p params) *Index {
 	x.oidf = make([]float64, len(x.kind))
 	x.bg = make([]float64, len(x.kind))
 	x.opost = make([][]occPost, len(x.kind))
+	counts := make([]int32, len(x.occs))
+	var touched []int32
 	for t := range x.kind {
-		x.idf[t] = math.Log(1 + nT/float64(len(x.tpost[t])))
-		x.oidf[t] = math.Log(1 + nO/float64(len(occCounts[t])))
-		x.bg[t] = p.mu * float64(len(x.tpost[t])) / total
-		ps := make([]occPost, 0, len(occCounts[t]))
-		for o, c := range occCounts[t] {
-			ps = append(ps, occPost{o, c})
+		for _, id := range x.tpost[t] {
+			o := x.titles[id].occ
+			if counts[o] == 0 {
+				touched = append(touched, o)
+			}
+			counts[o]++
 		}
-		slices.SortFunc(ps, func(a, b occPost) int { return int(a.occ - b.occ) })
+		slices.Sort(touched)
+		ps := make([]occPost, len(touched))
+		for i, o := range touched {
+			ps[i] = occPost{o, counts[o]}
+			counts[o] = 0
+		}
+		touched = touched[:0]
 		x.opost[t] = ps
+		x.idf[t] = math.Log(1 + nT/float64(len(x.tpost[t])))
+		x.oidf[t] = math.Log(1 + nO/float64(len(ps)))
+		x.bg[t] = p.mu * float64(len(x.tpost[t])) / total
 	}
 	for i, ts := range titleTerms {
 		var s float64
