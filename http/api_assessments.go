@@ -89,5 +89,6 @@ func (s *Server) handleAPIDeleteAssessment(w http.ResponseWriter, r *http.Reques
 		writeAPIError(w, r, err)
 		return
 	}
+	s.cache.clear()
 	w.WriteHeader(http.StatusNoContent)
 }

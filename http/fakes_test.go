@@ -160,6 +160,7 @@ type memStore struct {
 	mu      sync.Mutex
 	byID    map[string]*certwise.Assessment
 	pingErr error
+	finds   int // FindAssessment calls
 }
 
 func newMemStore() *memStore { return &memStore{byID: map[string]*certwise.Assessment{}} }
@@ -190,6 +191,7 @@ func (m *memStore) CreateAssessment(_ context.Context, a *certwise.Assessment) e
 func (m *memStore) FindAssessment(_ context.Context, id string) (*certwise.Assessment, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	m.finds++
 	a, ok := m.byID[id]
 	if !ok {
 		return nil, certwise.Errorf(certwise.ENOTFOUND, "id", "no assessment %q", id)

@@ -57,8 +57,12 @@ func (s *Server) resultView(r *http.Request, st formState, ev *certwise.Evaluati
 
 func (s *Server) renderResult(w http.ResponseWriter, r *http.Request, status int, v *resultView) {
 	title := verdictLabel(v.Eval.Verdict)
+	key := ""
 	if v.Saved != nil {
 		title += " — saved assessment"
+		if v.DeleteToken == "" {
+			key = v.Saved.ID // the share page: no form, no token
+		}
 	}
-	s.render(w, r, status, "result", page{Title: title, Nav: "assess", Data: v})
+	s.renderCached(w, r, status, "result", page{Title: title, Nav: "assess", Data: v}, key)
 }

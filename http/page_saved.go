@@ -95,6 +95,10 @@ func (s *Server) findAssessment(r *http.Request) (*certwise.Assessment, error) {
 }
 
 func (s *Server) handleSaved(w http.ResponseWriter, r *http.Request) {
+	if body, ok := s.cache.get(r.PathValue("id")); ok {
+		writeHTML(w, http.StatusOK, body)
+		return
+	}
 	a, err := s.findAssessment(r)
 	if err != nil {
 		s.pageError(w, r, err)
@@ -168,6 +172,7 @@ func (s *Server) handleDelete(w http.ResponseWriter, r *http.Request) {
 	err := s.Store.DeleteAssessment(r.Context(), id, certwise.HashDeleteToken(token))
 	switch certwise.ErrorCode(err) {
 	case "":
+		s.cache.clear()
 		s.render(w, r, http.StatusOK, "delete", page{Title: "Assessment deleted", Data: deleteView{ID: id, Deleted: true}})
 	case certwise.EFORBIDDEN:
 		s.render(w, r, http.StatusForbidden, "delete", page{Title: "Delete a saved assessment",

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/certwise/certwise"
 )
@@ -57,9 +58,19 @@ type page struct {
 	Data  any    // the page's own data
 }
 
+// bufPool recycles the buffers pages are rendered into.
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 // render executes a page into a buffer first, so that a template error
 // becomes a clean 500 instead of half a page.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, p page) {
+	s.renderCached(w, r, status, name, p, "")
+}
+
+// renderCached renders like render and, when cacheKey is not empty, keeps
+// the page in the page cache. Pages cached must hold no form, since the
+// CSRF token differs per browser.
+func (s *Server) renderCached(w http.ResponseWriter, r *http.Request, status int, name string, p page, cacheKey string) {
 	t, ok := s.pages.pages[name]
 	if !ok {
 		noteInternal(r, fmt.Errorf("no template %q", name))
@@ -67,16 +78,25 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 		return
 	}
 	p.CSRF = csrfToken(w, r)
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "layout", p); err != nil {
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer bufPool.Put(buf)
+	if err := t.ExecuteTemplate(buf, "layout", p); err != nil {
 		noteInternal(r, fmt.Errorf("render %s: %w", name, err))
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
 	}
+	if cacheKey != "" {
+		s.cache.put(cacheKey, bytes.Clone(buf.Bytes()))
+	}
+	writeHTML(w, status, buf.Bytes())
+}
+
+func writeHTML(w http.ResponseWriter, status int, body []byte) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
-	w.Write(buf.Bytes())
+	w.Write(body)
 }
 
 // errorPage is the data of the error page.

@@ -73,6 +73,12 @@ type Server struct {
 	// means 1 per second with a burst of 10.
 	WriteRate  float64
 	WriteBurst int
+	// PageCacheTTL, when positive, keeps rendered saved-assessment pages
+	// (GET /a/{id}) in memory for that long. Deletes through this server
+	// empty the cache, so with one server per store it is exact; with
+	// several servers sharing a store, a page deleted through another one
+	// stays visible here for at most the TTL. Zero disables it.
+	PageCacheTTL time.Duration
 	// Now returns the current time; nil means time.Now. Tests set it.
 	Now func() time.Time
 
@@ -82,6 +88,7 @@ type Server struct {
 	metrics *metrics
 	limiter *rateLimiter
 	strip   stripOnce
+	cache   *pageCache
 	initErr error
 	openAPI []byte
 }
@@ -112,6 +119,7 @@ func (s *Server) init() error {
 		burst = 10
 	}
 	s.limiter = newRateLimiter(rate, burst, s.Now)
+	s.cache = newPageCache(s.PageCacheTTL, 4096, s.Now)
 	s.metrics = newMetrics()
 	s.openAPI = openAPIDocument
 	pages, err := parsePages()

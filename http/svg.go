@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"math"
+	"sort"
 	"strings"
 	"sync"
 
@@ -78,13 +79,15 @@ func workMixSVG(mix certwise.WorkMix) template.HTML {
 // exposureStrip is the distribution of GPT-4 β exposure over every
 // occupation with a figure, computed once per server.
 type exposureStrip struct {
-	bins [20]int
-	n    int
+	bins  [20]int
+	n     int
+	betas []float64 // sorted, to count the occupations below a value
 }
 
 type stripOnce struct {
 	once  sync.Once
 	strip exposureStrip
+	svgs  sync.Map // occupation code → template.HTML: the chart depends on the code alone
 }
 
 func (s *Server) exposureDistribution() *exposureStrip {
@@ -97,7 +100,9 @@ func (s *Server) exposureDistribution() *exposureStrip {
 			i = max(0, min(i, 19))
 			s.strip.strip.bins[i]++
 			s.strip.strip.n++
+			s.strip.strip.betas = append(s.strip.strip.betas, *o.GPT4Beta)
 		}
+		sort.Float64s(s.strip.strip.betas)
 	})
 	return &s.strip.strip
 }
@@ -108,6 +113,15 @@ func (s *Server) exposureSVG(occ *certwise.Occupation) template.HTML {
 	if occ == nil || occ.GPT4Beta == nil {
 		return ""
 	}
+	if v, ok := s.strip.svgs.Load(occ.Code); ok {
+		return v.(template.HTML)
+	}
+	svg := s.drawExposure(occ)
+	s.strip.svgs.Store(occ.Code, svg)
+	return svg
+}
+
+func (s *Server) drawExposure(occ *certwise.Occupation) template.HTML {
 	d := s.exposureDistribution()
 	if d.n == 0 {
 		return ""
@@ -144,12 +158,7 @@ func (s *Server) exposureSVG(occ *certwise.Occupation) template.HTML {
 	}
 	fmt.Fprintf(&b, `<text x="%.1f" y="%.0f" font-size="12" fill="#374151" text-anchor="middle">GPT-4 exposure β (share of task time exposed) across %d occupations</text>`,
 		width/2, plotH+40, d.n)
-	below := 0
-	for _, o := range s.Occupations.Occupations() {
-		if o.GPT4Beta != nil && *o.GPT4Beta < *occ.GPT4Beta {
-			below++
-		}
-	}
+	below := sort.SearchFloat64s(d.betas, *occ.GPT4Beta) // occupations strictly below
 	label := template.HTMLEscapeString(fmt.Sprintf("%s has GPT-4 exposure β %.2f, higher than %d of %d occupations.",
 		occ.Title, *occ.GPT4Beta, below, d.n))
 	return template.HTML(fmt.Sprintf(`<svg class="chart" viewBox="0 0 %.0f %.0f" role="img" aria-label="%s"><title>%s</title>%s</svg>`,

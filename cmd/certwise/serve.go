@@ -31,6 +31,7 @@ const (
 
 func newServeCommand(a *app) *cobra.Command {
 	var addr, db string
+	var pageCache time.Duration
 	cmd := &cobra.Command{
 		Use:   "serve [--addr HOST:PORT] [--db PATH|URL]",
 		Short: "Run the web app and the JSON API",
@@ -52,18 +53,41 @@ and lets requests in flight finish (up to 20 s) before it exits.`,
 			if _, _, err := net.SplitHostPort(addr); err != nil {
 				return usageError(fmt.Errorf("--addr must be HOST:PORT: %w", err))
 			}
-			return a.serve(cmd.Context(), addr, db)
+			if !cmd.Flags().Changed("page-cache") {
+				pageCache = defaultPageCache(db)
+			}
+			if pageCache < 0 {
+				return usageError(fmt.Errorf("--page-cache must not be negative"))
+			}
+			return a.serve(cmd.Context(), addr, db, pageCache)
 		},
 	}
 	cmd.Flags().StringVar(&addr, "addr", defaultAddr, "listen on `HOST:PORT`")
+	cmd.Flags().DurationVar(&pageCache, "page-cache", time.Minute,
+		"keep rendered share pages in memory this long (0 disables); default 1m with SQLite, 0 with PostgreSQL, where several servers may share the store")
 	cmd.Flags().StringVar(&db, "db", "", "store saved assessments in the SQLite file `PATH`, or in PostgreSQL at a postgres:// URL (default $DATABASE_URL, else "+defaultDB+")")
 	return cmd
+}
+
+// isPostgres reports whether db names a PostgreSQL database.
+func isPostgres(db string) bool {
+	return strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://")
+}
+
+// defaultPageCache is how long share pages stay cached by default: a SQLite
+// file has one server, so deletes through it keep the cache exact; several
+// servers may share a PostgreSQL database, so there it is off.
+func defaultPageCache(db string) time.Duration {
+	if isPostgres(db) {
+		return 0
+	}
+	return time.Minute
 }
 
 // openStore opens the assessment store db names: a postgres:// or
 // postgresql:// URL selects PostgreSQL, anything else is a SQLite path.
 func openStore(ctx context.Context, db string) (certwise.AssessmentStore, string, error) {
-	if strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://") {
+	if isPostgres(db) {
 		s, err := postgres.Open(ctx, db)
 		if err != nil {
 			return nil, "", fmt.Errorf("open PostgreSQL: %w", err)
@@ -102,7 +126,7 @@ func (a *app) webServer(ctx context.Context, store certwise.AssessmentStore) (*c
 
 // serve runs the server until ctx is done (SIGTERM or interrupt), then
 // drains requests in flight and closes the store.
-func (a *app) serve(ctx context.Context, addr, db string) error {
+func (a *app) serve(ctx context.Context, addr, db string, pageCache time.Duration) error {
 	start := time.Now()
 	store, kind, err := openStore(ctx, db)
 	if err != nil {
@@ -113,6 +137,7 @@ func (a *app) serve(ctx context.Context, addr, db string) error {
 	if err != nil {
 		return err
 	}
+	srv.PageCacheTTL = pageCache
 	h, err := srv.Handler()
 	if err != nil {
 		return err

@@ -36,3 +36,28 @@ func benchHandler(b *testing.B) http.Handler {
 	ts := testWebAppTB(b)
 	return ts.Config.Handler
 }
+
+// BenchmarkServeResultPage measures GET /a/{id}, a saved result page read
+// from SQLite and rendered, through the whole handler stack.
+func BenchmarkServeResultPage(b *testing.B) {
+	h := benchHandler(b)
+	req := httptest.NewRequest("POST", "/api/v1/assessments", strings.NewReader(serveAnswers["engineer"]))
+	req.Header.Set("Content-Type", "application/json")
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if rec.Code != 201 {
+		b.Fatalf("save: %d %s", rec.Code, rec.Body.String())
+	}
+	loc := strings.TrimPrefix(rec.Header().Get("Location"), "/api/v1/assessments/")
+	b.ReportAllocs()
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, httptest.NewRequest("GET", "/a/"+loc, nil))
+			if rec.Code != 200 {
+				b.Fatalf("status %d", rec.Code)
+			}
+		}
+	})
+}
