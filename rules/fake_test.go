@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"sync"
 
 	"github.com/certwise/certwise"
 )
@@ -64,12 +65,15 @@ func (fakeTitles) Match(q string, top int) certwise.TitleMatch {
 }
 
 type fakeRecommender struct {
+	mu    sync.Mutex
 	calls int
 	last  certwise.RecommendRequest
 	err   error
 }
 
 func (r *fakeRecommender) Recommend(_ context.Context, req certwise.RecommendRequest) ([]certwise.Recommendation, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	r.calls++
 	r.last = req
 	if r.err != nil {
