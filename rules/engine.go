@@ -171,6 +171,11 @@ func (s *situation) exposure() certwise.ExposureSummary {
 		OccupationTitle: s.title,
 		TitleMatch:      s.match,
 	}
+	// The evaluation gets its own copies of the data's figures, so that a
+	// caller changing it cannot change the shared model.
+	if s.mixSrc == "occupation" {
+		x.WorkMix = maps.Clone(s.mix)
+	}
 	if x.WorkMix == nil {
 		x.WorkMix = certwise.WorkMix{}
 	}
@@ -178,7 +183,10 @@ func (s *situation) exposure() certwise.ExposureSummary {
 		x.Disagreement = disagreement(s)
 	}
 	if s.occ != nil {
-		x.Percentile = s.occ.ExposurePercentile
+		if p := s.occ.ExposurePercentile; p != nil {
+			v := *p
+			x.Percentile = &v
+		}
 	}
 	if s.hasMix {
 		c := s.compShare
