@@ -23,7 +23,7 @@ func init() { registerCommand(newAssessCommand) }
 var assessFormats = []string{"text", "json", "markdown"}
 
 func newAssessCommand(a *app) *cobra.Command {
-	var file, format, inFormat string
+	var file, format, inFormat, rulebook string
 	var accessible bool
 	cmd := &cobra.Command{
 		Use:   "assess [--answers FILE|-] [--format text|json|markdown]",
@@ -36,8 +36,11 @@ input); see examples/ for the fields. Without --answers it asks the questions
 in the terminal. The form switches to a plain line-by-line mode when standard
 input is not a terminal or with --accessible, so answers can be piped in.
 
-Exit status: 0 with a verdict, 2 when the answers are invalid (the message
-names the field and what it allows).`,
+With --rulebook a coach can try an edited copy of rules/rulebook.yaml; it is
+checked before use (unknown facts, duplicate ids, unknown verdicts).
+
+Exit status: 0 with a verdict, 2 when the answers or the rulebook are invalid
+(the message names the field and what it allows).`,
 		Example: `  certwise assess --answers examples/analyst.yaml
   certwise assess --answers - --format json < answers.json
   certwise assess`,
@@ -48,6 +51,16 @@ names the field and what it allows).`,
 			}
 			if !contains(answers.Formats, inFormat) {
 				return usageError(fmt.Errorf("unknown --input-format %q; allowed: %s", inFormat, strings.Join(answers.Formats, ", ")))
+			}
+			var book *rules.Rulebook
+			if rulebook != "" {
+				b, err := os.ReadFile(rulebook)
+				if err != nil {
+					return usageError(fmt.Errorf("read the rulebook: %w", err))
+				}
+				if book, err = rules.Parse(b); err != nil {
+					return usageError(fmt.Errorf("%s: %w", rulebook, err))
+				}
 			}
 			ctx := cmd.Context()
 			deps, err := a.engineDeps(ctx)
@@ -63,7 +76,7 @@ names the field and what it allows).`,
 			if err != nil {
 				return err
 			}
-			ev, err := rules.New(nil, deps).Evaluate(ctx, ans)
+			ev, err := rules.New(book, deps).Evaluate(ctx, ans)
 			if err != nil {
 				return fmt.Errorf("evaluate the answers: %w", err)
 			}
@@ -73,6 +86,7 @@ names the field and what it allows).`,
 	cmd.Flags().StringVar(&file, "answers", "", "read the answers from `FILE` (JSON or YAML; - for standard input) instead of asking")
 	cmd.Flags().StringVar(&format, "format", "text", "report `FORMAT`: text, json or markdown")
 	cmd.Flags().StringVar(&inFormat, "input-format", "auto", "format of the answers file: auto, json or yaml")
+	cmd.Flags().StringVar(&rulebook, "rulebook", "", "evaluate with the rulebook in `FILE` (a copy of rules/rulebook.yaml) instead of the built-in one")
 	cmd.Flags().BoolVar(&accessible, "accessible", false, "ask the questions line by line (screen readers, piped input)")
 	return cmd
 }

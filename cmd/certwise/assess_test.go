@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -135,5 +136,39 @@ func TestAssessFormPiped(t *testing.T) {
 	code, out, errOut = runWithInput(t, strings.NewReader("clerk\n"), "assess", "--format", "json")
 	if code != 0 || evaluation(t, out).Verdict != certwise.VerdictAvoid {
 		t.Errorf("short input: exit %d\n%s", code, errOut)
+	}
+}
+
+func TestAssessRulebookFlag(t *testing.T) {
+	dir := t.TempDir()
+	b, err := os.ReadFile(filepath.Join("..", "..", "rules", "rulebook.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A coach moves the catch-all verdict from clarify_first to apply_first.
+	edited := strings.Replace(string(b), "condition: always\n    verdict: clarify_first", "condition: always\n    verdict: apply_first", 1)
+	if edited == string(b) {
+		t.Fatal("the catch-all rule was not found in the rulebook")
+	}
+	good := filepath.Join(dir, "rulebook.yaml")
+	if err := os.WriteFile(good, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ans := "motives: [capability_gap]\nrole: {exposure_self_assessed: low}\nposition: {has_tested_ai_in_role: true, owns_measurable_outcomes: true}\n"
+	code, out, errOut := runWithInput(t, strings.NewReader(ans), "assess", "--answers", "-", "--format", "json", "--rulebook", good)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if ev := evaluation(t, out); ev.Rule != "conditions-unmet" || ev.Verdict != certwise.VerdictApplyFirst {
+		t.Errorf("edited rulebook not used: %s %s", ev.Rule, ev.Verdict)
+	}
+
+	bad := filepath.Join(dir, "bad.yaml")
+	if err := os.WriteFile(bad, []byte(strings.Replace(edited, "{not: tested_ai}", "{not: tried_ai}", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut = runWithInput(t, strings.NewReader(ans), "assess", "--answers", "-", "--rulebook", bad)
+	if code != 2 || !strings.Contains(errOut, `unknown fact "tried_ai"`) {
+		t.Errorf("bad rulebook: exit %d, %s", code, errOut)
 	}
 }
