@@ -68,6 +68,12 @@ func (e *Engine) derive(ctx context.Context, a *certwise.Answers) (*situation, e
 		return nil, ctx.Err()
 	}
 
+	if t := a.TargetRole; t != nil && t.Occupation != "" && e.deps.Data != nil {
+		if _, ok := e.deps.Data.Occupation(t.Occupation); !ok {
+			return nil, certwise.Errorf(certwise.EINVALID, "target_role.occupation", "no occupation has the code %q in the data", t.Occupation)
+		}
+	}
+
 	// The certification under consideration.
 	if c := a.Certification; c != nil {
 		switch {

@@ -204,6 +204,15 @@ func TestEvaluateDetails(t *testing.T) {
 		}
 	})
 
+	t.Run("unknown target occupation names the field", func(t *testing.T) {
+		a := pursuer()
+		a.TargetRole.Occupation = "11-1111.11"
+		_, err := engine().Evaluate(ctx, a)
+		if certwise.ErrorCode(err) != certwise.EINVALID || certwise.ErrorField(err) != "target_role.occupation" {
+			t.Errorf("err = %v", err)
+		}
+	})
+
 	t.Run("unknown activity names the key", func(t *testing.T) {
 		a := pursuer()
 		a.Role.ActivityShares = map[string]float64{"4.A.9.z.9.I99": 1}
