@@ -49,7 +49,7 @@ func Markdown(w io.Writer, ev *certwise.Evaluation) error {
 		p.printf("None.\n")
 	}
 	for i, s := range ev.NextSteps {
-		p.printf("%d. **%s**", i+1, md(s.Action))
+		p.printf("%d. **%s**", i+1, md(strings.TrimSuffix(s.Action, ".")))
 		if s.Why != "" {
 			p.printf(": %s", md(s.Why))
 		}

@@ -85,7 +85,7 @@ Exit status: 0 with a verdict, 2 when the answers or the rulebook are invalid
 	}
 	cmd.Flags().StringVar(&file, "answers", "", "read the answers from `FILE` (JSON or YAML; - for standard input) instead of asking")
 	cmd.Flags().StringVar(&format, "format", "text", "report `FORMAT`: text, json or markdown")
-	cmd.Flags().StringVar(&inFormat, "input-format", "auto", "format of the answers file: auto, json or yaml")
+	cmd.Flags().StringVar(&inFormat, "input-format", "auto", "`FORMAT` of the answers: auto, json or yaml")
 	cmd.Flags().StringVar(&rulebook, "rulebook", "", "evaluate with the rulebook in `FILE` (a copy of rules/rulebook.yaml) instead of the built-in one")
 	cmd.Flags().BoolVar(&accessible, "accessible", false, "ask the questions line by line (screen readers, piped input)")
 	return cmd
