@@ -97,3 +97,45 @@ func TestAlternativesRanking(t *testing.T) {
 		})
 	}
 }
+
+// TestGeneralSteps checks the engine's own next steps, used without an
+// advisor: every verdict gets at least one, and they carry its figures.
+func TestGeneralSteps(t *testing.T) {
+	e := New(nil, Deps{Data: newFakeData(), Recommender: &fakeRecommender{}})
+	tests := []struct {
+		name string
+		edit func(a *certwise.Answers)
+		want string
+	}{
+		{"avoid", func(a *certwise.Answers) { a.Motives = []certwise.Motive{certwise.MotiveReduceAnxiety} }, "try an AI tool on it"},
+		{"reassess", func(a *certwise.Answers) {
+			a.Role.ExposureSelfAssessed = certwise.ExposureStructural
+			a.TargetRole = nil
+		}, "add role_transition to your motives"},
+		{"apply", func(a *certwise.Answers) { a.Position.HasTestedAIInRole = false }, "record the output before and after"},
+		{"redesign", func(a *certwise.Answers) {
+			a.Role.ExposureSelfAssessed = certwise.ExposureModerate
+			a.Role.WorkMix = certwise.WorkMix{certwise.Reporting: 0.6, certwise.Analysis: 0.4}
+			a.Position = certwise.Position{HasTestedAIInRole: true}
+		}, `"compressible_share": 0.6`},
+		{"signal", func(a *certwise.Answers) {
+			a.Position = certwise.Position{HasTestedAIInRole: true}
+			a.Organization.LeadershipValuesAILiteracy = true
+		}, "cert-a"},
+		{"pursue", func(a *certwise.Answers) {}, "Software architect (15-1299.08)"},
+		{"clarify", func(a *certwise.Answers) { a.TargetRole = nil }, "trajectory_defined"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := pursuer()
+			tt.edit(&a)
+			ev, err := e.Evaluate(context.Background(), a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ev.NextSteps) == 0 || !strings.Contains(dump(ev.NextSteps), tt.want) {
+				t.Errorf("%s: steps do not mention %q:\n%s", ev.Verdict, tt.want, dump(ev.NextSteps))
+			}
+		})
+	}
+}
