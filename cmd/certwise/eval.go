@@ -43,7 +43,8 @@ func newEvalTitlesCommand(a *app) *cobra.Command {
 each from the title index under every occupation that lists it, matches it, and
 reports the share whose occupation came first (top-1) and among the first five
 (top-5), at O*NET-SOC level and at 6-digit SOC level, overall and per SOC major
-group. Any occupation listing the title counts as correct.
+group. Any occupation listing the title counts as correct. CONFIDENT is the share
+of titles the matcher was confident about, with the top-1 accuracy over those.
 The titles come from DIR's Occupation Data.txt and Alternate Titles.txt
 (--data or CERTWISE_DATA); without it, from the embedded snapshot.`,
 		Args: cobra.NoArgs,
@@ -84,9 +85,10 @@ func writeTitleEvalText(a *app, r titleEvalReport) error {
 	fmt.Fprintf(a.stdout, "Held out %d alternate titles (seed %d) from %s; %d distinct titles left in the index.\n\n",
 		r.Sample, r.Seed, r.Source, r.Indexed)
 	tw := newTable(a.stdout)
-	fmt.Fprintln(tw, "GROUP\tNAME\tN\tO*NET TOP-1\tO*NET TOP-5\tSOC TOP-1\tSOC TOP-5")
+	fmt.Fprintln(tw, "GROUP\tNAME\tN\tO*NET TOP-1\tO*NET TOP-5\tSOC TOP-1\tSOC TOP-5\tCONFIDENT\tSOC TOP-1 IF CONFIDENT")
 	row := func(g, name string, acc titles.Accuracy) {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%.3f\n", g, name, acc.N, acc.ONETTop1, acc.ONETTop5, acc.SOCTop1, acc.SOCTop5)
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\n", g, name, acc.N,
+			acc.ONETTop1, acc.ONETTop5, acc.SOCTop1, acc.SOCTop5, acc.Confident, acc.ConfidentSOCTop1)
 	}
 	row("all", "all occupations", r.Overall)
 	for _, g := range r.Groups {
