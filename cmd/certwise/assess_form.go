@@ -28,7 +28,7 @@ func (a *app) askAnswers(ctx context.Context, deps rules.Deps, accessible bool) 
 		f := huh.NewForm(groups...).WithInput(in).WithOutput(a.stderr).WithAccessible(accessible).WithShowHelp(!accessible)
 		if err := f.RunWithContext(ctx); err != nil {
 			if errors.Is(err, huh.ErrUserAborted) {
-				return certwise.Errorf(certwise.EINVALID, "", "the form was cancelled")
+				return errors.New("the form was cancelled; nothing was evaluated")
 			}
 			return fmt.Errorf("ask the questions: %w", err)
 		}
