@@ -34,6 +34,7 @@ func Decode(r io.Reader, format string) (certwise.Answers, error) {
 	if len(b) > MaxBytes {
 		return a, certwise.Errorf(certwise.EINVALID, "", "the answers are larger than %d bytes", MaxBytes)
 	}
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")) // a UTF-8 byte order mark, as some editors write
 	trimmed := bytes.TrimSpace(b)
 	if format == "auto" || format == "" {
 		format = "yaml"

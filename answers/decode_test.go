@@ -115,6 +115,15 @@ func TestDecodeErrors(t *testing.T) {
 	}
 }
 
+func TestDecodeByteOrderMark(t *testing.T) {
+	for _, in := range []string{"\xef\xbb\xbf{\"motives\": [\"capability_gap\"]}", "\xef\xbb\xbfmotives: [capability_gap]\n"} {
+		a, err := Decode(strings.NewReader(in), "auto")
+		if err != nil || len(a.Motives) != 1 {
+			t.Errorf("%q: %v %+v", in, err, a)
+		}
+	}
+}
+
 func TestDecodeNullMeansAbsent(t *testing.T) {
 	a, err := Decode(strings.NewReader(`{"target_role": null, "certification": null, "positioning": null, "position": {"ai_enhanced_role": null}}`), "json")
 	if err != nil {
