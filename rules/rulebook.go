@@ -52,7 +52,7 @@ type Condition struct {
 	kids []Condition
 }
 
-// Holds evaluates the condition over a set of facts.
+// holds evaluates the condition over a set of facts.
 func (c Condition) holds(s factSet) bool {
 	switch c.op {
 	case 'f':

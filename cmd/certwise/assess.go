@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/x/term"
@@ -46,10 +47,10 @@ Exit status: 0 with a verdict, 2 when the answers or the rulebook are invalid
   certwise assess`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if !contains(assessFormats, format) {
+			if !slices.Contains(assessFormats, format) {
 				return usageError(fmt.Errorf("unknown --format %q; allowed: %s", format, strings.Join(assessFormats, ", ")))
 			}
-			if !contains(answers.Formats, inFormat) {
+			if !slices.Contains(answers.Formats, inFormat) {
 				return usageError(fmt.Errorf("unknown --input-format %q; allowed: %s", inFormat, strings.Join(answers.Formats, ", ")))
 			}
 			var book *rules.Rulebook
@@ -89,15 +90,6 @@ Exit status: 0 with a verdict, 2 when the answers or the rulebook are invalid
 	cmd.Flags().StringVar(&rulebook, "rulebook", "", "evaluate with the rulebook in `FILE` (a copy of rules/rulebook.yaml) instead of the built-in one")
 	cmd.Flags().BoolVar(&accessible, "accessible", false, "ask the questions line by line (screen readers, piped input)")
 	return cmd
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // readAnswers decodes an answers file, or standard input for "-".
