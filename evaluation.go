@@ -57,7 +57,8 @@ type Reason struct {
 	Rule string `json:"rule,omitempty"`
 	Fact string `json:"fact,omitempty"`
 	// Holds is whether the fact holds, for reasons about a derived fact the
-	// rules test; nil for the rule itself and for notes.
+	// rules test, or whether the rule's condition holds: true for the rule
+	// that decided, false for the rules checked before it. Nil for notes.
 	Holds    *bool  `json:"holds,omitempty"`
 	Evidence string `json:"evidence"`
 }

@@ -14,9 +14,16 @@ func Markdown(w io.Writer, ev *certwise.Evaluation) error {
 	p.printf("**%s**\n\n", md(ev.Headline))
 	p.printf("Verdict `%s`, decided by rule `%s`.\n", ev.Verdict, ev.Rule)
 
+	why, passed := splitReasons(ev.Reasons)
 	p.printf("\n## Why\n\n")
-	for _, r := range ev.Reasons {
+	for _, r := range why {
 		p.printf("- **%s**: %s\n", md(reasonLabel(r)), md(r.Evidence))
+	}
+	if len(passed) > 0 {
+		p.printf("\n## Rules checked first, which did not apply\n\n")
+		for _, r := range passed {
+			p.printf("- `%s`: %s\n", r.Rule, md(passedText(r)))
+		}
 	}
 
 	p.printf("\n## Conditions for a certification to pay off\n\n")

@@ -245,6 +245,25 @@ func evidenceValue(v any) string {
 	return fmt.Sprint(v)
 }
 
+// passedOver reports whether r is a rule checked before the deciding one.
+func passedOver(r certwise.Reason) bool { return r.Rule != "" && r.Holds != nil && !*r.Holds }
+
+// splitReasons separates the reasons for the verdict from the rules that
+// were checked first and did not apply.
+func splitReasons(rs []certwise.Reason) (why, passed []certwise.Reason) {
+	for _, r := range rs {
+		if passedOver(r) {
+			passed = append(passed, r)
+		} else {
+			why = append(why, r)
+		}
+	}
+	return why, passed
+}
+
+// passedText is a passed-over rule's evidence without its lead words.
+func passedText(r certwise.Reason) string { return strings.TrimPrefix(r.Evidence, "does not apply: ") }
+
 func reasonLabel(r certwise.Reason) string {
 	if r.Rule != "" {
 		return "rule " + r.Rule

@@ -17,9 +17,16 @@ func Text(w io.Writer, ev *certwise.Evaluation) error {
 	para(p, "", ev.Headline)
 	p.printf("(verdict %s, decided by rule %s)\n", ev.Verdict, ev.Rule)
 
+	why, passed := splitReasons(ev.Reasons)
 	section(p, "Why")
-	for _, r := range ev.Reasons {
+	for _, r := range why {
 		item(p, "- ", reasonLabel(r)+": "+r.Evidence)
+	}
+	if len(passed) > 0 {
+		section(p, "Rules checked first, which did not apply")
+		for _, r := range passed {
+			item(p, "- ", r.Rule+": "+passedText(r))
+		}
 	}
 
 	section(p, "Conditions for a certification to pay off")

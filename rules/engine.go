@@ -115,8 +115,8 @@ func clone(a certwise.Answers) certwise.Answers {
 
 func (e *Engine) reasons(s *situation, rule *Rule) []certwise.Reason {
 	facts := rule.facts
-	rs := make([]certwise.Reason, 0, 2+len(facts)+len(s.notes))
-	rs = append(rs, certwise.Reason{Rule: rule.ID, Evidence: rule.Explanation})
+	rs := make([]certwise.Reason, 0, len(e.book.Rules)+len(facts)+len(s.notes)+1)
+	rs = append(rs, certwise.Reason{Rule: rule.ID, Holds: holdsPtr(true), Evidence: rule.Explanation})
 	if rule.ID == e.book.Rules[len(e.book.Rules)-1].ID {
 		// The catch-all: the evidence is which of the four conditions fail.
 		facts = []Fact{FactExposureUnderstood, FactLeveragePossible, FactTimingAppropriate, FactTrajectoryDefined}
@@ -127,6 +127,14 @@ func (e *Engine) reasons(s *situation, rule *Rule) []certwise.Reason {
 		}
 		holds := s.facts.has(f)
 		rs = append(rs, certwise.Reason{Fact: f.String(), Holds: holdsPtr(holds), Evidence: holdsWord(holds) + s.evidence(f)})
+	}
+	// The rules checked before the one that decided, and why each did not apply.
+	for i := range e.book.Rules {
+		r := &e.book.Rules[i]
+		if r == rule {
+			break
+		}
+		rs = append(rs, certwise.Reason{Rule: r.ID, Holds: holdsPtr(false), Evidence: r.passedText(s.facts)})
 	}
 	if s.dataLevel != "" && s.levelSrc == "self_assessed" && s.dataLevel != s.level {
 		rs = append(rs, certwise.Reason{Fact: "exposure_disagreement", Evidence: disagreement(s)})

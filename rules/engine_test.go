@@ -495,3 +495,29 @@ func TestEvaluateConcurrently(t *testing.T) {
 		}
 	}
 }
+
+func TestPassedOverRules(t *testing.T) {
+	ev, err := engine().Evaluate(context.Background(), pursuer())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var passed []string
+	for _, r := range ev.Reasons {
+		if r.Rule != "" && r.Holds != nil && !*r.Holds {
+			passed = append(passed, r.Rule)
+			if !strings.HasPrefix(r.Evidence, "does not apply: ") {
+				t.Errorf("%s: %q", r.Rule, r.Evidence)
+			}
+		}
+	}
+	if len(passed) != 8 || passed[0] != "no-valid-motive" || passed[7] != "no-leverage" {
+		t.Errorf("passed over %v, want the eight rules before all-conditions", passed)
+	}
+	want := "does not apply: all(panic, not capability_gap_named) is false (panic no, capability_gap_named yes)"
+	if !strings.Contains(dump(ev.Reasons), want) {
+		t.Errorf("media-panic not explained as %q:\n%s", want, dump(ev.Reasons))
+	}
+	if r := ev.Reasons[0]; r.Rule != "all-conditions" || r.Holds == nil || !*r.Holds {
+		t.Errorf("first reason %+v", r)
+	}
+}

@@ -43,6 +43,45 @@ type Rule struct {
 	Verdict     certwise.VerdictID
 	Explanation string
 	facts       []Fact // the facts Condition mentions, computed once
+	// passed holds, for every combination of the values of facts (bit i
+	// for facts[i]), the sentence saying why the rule did not apply, so
+	// that an evaluation explains the rules it passed over without
+	// building strings.
+	passed []string
+}
+
+// maxRuleFacts bounds the facts one condition may mention, which keeps the
+// precomputed passed-over sentences small.
+const maxRuleFacts = 8
+
+// passedOver builds the sentence for every combination of fact values.
+func passedOver(c Condition, facts []Fact) []string {
+	out := make([]string, 1<<len(facts))
+	for combo := range out {
+		var set factSet
+		parts := make([]string, len(facts))
+		for i, f := range facts {
+			v := combo&(1<<i) != 0
+			set.set(f, v)
+			parts[i] = f.String() + " " + yes(v)
+		}
+		if c.holds(set) {
+			continue // never shown: the rule would have applied
+		}
+		out[combo] = "does not apply: " + c.String() + " is false (" + strings.Join(parts, ", ") + ")"
+	}
+	return out
+}
+
+// passedText says why r did not apply to facts s.
+func (r *Rule) passedText(s factSet) string {
+	combo := 0
+	for i, f := range r.facts {
+		if s.has(f) {
+			combo |= 1 << i
+		}
+	}
+	return r.passed[combo]
 }
 
 // Condition is a compiled rule condition over facts.
@@ -202,7 +241,12 @@ func Parse(data []byte) (*Rulebook, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: condition: %w", where, err)
 		}
-		b.Rules = append(b.Rules, Rule{ID: r.ID, Section: r.Section, Condition: c, Verdict: v, Explanation: strings.TrimSpace(r.Explanation), facts: c.Facts()})
+		facts := c.Facts()
+		if len(facts) > maxRuleFacts {
+			return nil, fmt.Errorf("%s: condition: more than %d facts; split the rule", where, maxRuleFacts)
+		}
+		b.Rules = append(b.Rules, Rule{ID: r.ID, Section: r.Section, Condition: c, Verdict: v,
+			Explanation: strings.TrimSpace(r.Explanation), facts: facts, passed: passedOver(c, facts)})
 	}
 	if len(b.Rules) == 0 {
 		return nil, fmt.Errorf("rulebook: no rules")
