@@ -135,7 +135,7 @@ func build(entries []certwise.TitleEntry, p params) *Index {
 		occ int32
 		key string
 	}
-	seen := make(map[seenKey]bool, len(entries))
+	seen := make(map[seenKey]int32, len(entries)) // → the title indexed for these terms
 	titleTerms := make([][]int32, 0, len(entries))
 	wordDF := map[string]int32{}
 	for _, e := range entries {
@@ -146,11 +146,15 @@ func build(entries []certwise.TitleEntry, p params) *Index {
 		}
 		o := x.byCode[e.Code]
 		k := seenKey{o, termKey(ts)}
-		if seen[k] {
+		if prev, ok := seen[k]; ok {
+			// show the plainest spelling: "Manager" rather than "Shift Manager"
+			if len(e.Title) < len(x.titles[prev].text) {
+				x.titles[prev].text = e.Title
+			}
 			continue
 		}
-		seen[k] = true
 		id := int32(len(x.titles))
+		seen[k] = id
 		x.titles = append(x.titles, titleRec{text: e.Title, occ: o})
 		titleTerms = append(titleTerms, ts)
 		x.occs[o].titles++

@@ -119,7 +119,7 @@ var noise = setOf(
 	"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "01", "02", "03",
 	"mid", "experienced", "seasoned", "trainee",
 	// employment terms and shift notes
-	"ft", "fulltime", "parttime", "prn", "diem", "per", "temporary", "temp", "contract",
+	"ft", "fulltime", "parttime", "prn", "diem", "per", "temporary", "temp",
 	"freelance", "seasonal", "remote", "hybrid", "onsite",
 	"nights", "nightshift", "days", "dayshift", "weekend", "weekends", "shift", "shifts",
 	"overnight", "evenings", "evening", "rotating", "hours", "hour", "hrs",
