@@ -5,12 +5,14 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/certwise/certwise"
+	"github.com/certwise/certwise/answers"
 )
 
 // runWithInput runs the program with args and stdin and returns its exit
@@ -170,5 +172,46 @@ func TestAssessRulebookFlag(t *testing.T) {
 	code, _, errOut = runWithInput(t, strings.NewReader(ans), "assess", "--answers", "-", "--rulebook", bad)
 	if code != 2 || !strings.Contains(errOut, `unknown fact "tried_ai"`) {
 		t.Errorf("bad rulebook: exit %d, %s", code, errOut)
+	}
+}
+
+// TestEngineWiring checks that engine() connects every part: the data, the
+// title index, the catalog and the advisor.
+func TestEngineWiring(t *testing.T) {
+	t.Setenv("CERTWISE_DATA", "")
+	var errOut bytes.Buffer
+	a := &app{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &errOut, logger: slog.New(slog.NewTextHandler(&errOut, nil))}
+	ctx := context.Background()
+	e, err := a.engine(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(filepath.Join("..", "..", "examples", "engineer.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	ans, err := answers.Decode(f, "yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ans.Role.Occupation = "" // resolve the role through the title index instead
+	ev, err := e.Evaluate(ctx, ans)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ev.Exposure.TitleMatch == nil || ev.Exposure.OccupationCode == "" {
+		t.Errorf("title %q not matched: %+v", ans.Role.Title, ev.Exposure)
+	}
+	for _, r := range ev.Reasons {
+		if strings.Contains(r.Evidence, "is connected") {
+			t.Errorf("a part is missing: %s", r.Evidence)
+		}
+	}
+	if ev.Verdict == certwise.VerdictPursue && len(ev.Recommendations) == 0 {
+		t.Errorf("pursue without catalog recommendations: %s", errOut.String())
+	}
+	if len(ev.NextSteps) == 0 || ev.NextSteps[0].Kind == "" {
+		t.Errorf("next steps are not the advisor's typed steps: %+v", ev.NextSteps)
 	}
 }
