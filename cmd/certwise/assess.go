@@ -64,18 +64,23 @@ Exit status: 0 with a verdict, 2 when the answers or the rulebook are invalid
 				}
 			}
 			ctx := cmd.Context()
+			// A file is read before the data loads, so that malformed answers
+			// fail at once.
+			var ans certwise.Answers
+			if file != "" {
+				var err error
+				if ans, err = a.readAnswers(file, inFormat); err != nil {
+					return err
+				}
+			}
 			deps, err := a.engineDeps(ctx)
 			if err != nil {
 				return err
 			}
-			var ans certwise.Answers
-			if file != "" {
-				ans, err = a.readAnswers(file, inFormat)
-			} else {
-				ans, err = a.askAnswers(ctx, deps, accessible || !isTerminal(a.stdin))
-			}
-			if err != nil {
-				return err
+			if file == "" {
+				if ans, err = a.askAnswers(ctx, deps, accessible || !isTerminal(a.stdin)); err != nil {
+					return err
+				}
 			}
 			ev, err := rules.New(book, deps).Evaluate(ctx, ans)
 			if err != nil {
