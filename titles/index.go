@@ -137,9 +137,31 @@ func build(entries []certwise.TitleEntry, p params) *Index {
 	}
 	seen := make(map[seenKey]int32, len(entries)) // → the title indexed for these terms
 	titleTerms := make([][]int32, 0, len(entries))
+	analyses := make([]analysis, len(entries))
+	vocab := make(map[string]int32, len(entries))
+	for i, e := range entries {
+		analyses[i] = analyze(e.Title)
+		for _, w := range analyses[i].words {
+			vocab[w]++
+		}
+	}
+	// A compound word also counts as its parts when both are words of the
+	// vocabulary ("pipelayer" also as "pipe", "layer"), so that the titles
+	// meet queries that spell it apart.
+	for i := range analyses {
+		a := &analyses[i]
+		n := len(a.words)
+		for j := 0; j < n; j++ {
+			if pw, qw := splitWord(a.words[j], vocab); pw != "" {
+				// the parts form a segment of their own: no pairs with neighbours
+				a.words = append(a.words, pw, qw)
+				a.segs = append(a.segs, -1-j, -1-j)
+			}
+		}
+	}
 	wordDF := map[string]int32{}
-	for _, e := range entries {
-		a := analyze(e.Title)
+	for i, e := range entries {
+		a := analyses[i]
 		ts, _ := x.termsOf(a, true)
 		if len(ts) == 0 {
 			continue
@@ -274,6 +296,27 @@ func (x *Index) termsOf(a analysis, add bool) (ids []int32, unknown int) {
 	return slices.Compact(ids), unknown
 }
 
+// split splits a compound word the index does not know into two words it
+// does ("zookeeper" → "zoo", "keeper"), preferring the most even split, or
+// returns "", "".
+func (x *Index) split(w string) (string, string) { return splitWord(w, x.spell.words) }
+
+// splitWord splits w into two words of vocab, each at least three letters
+// long, preferring the most even split; or returns "", "".
+func splitWord(w string, vocab map[string]int32) (string, string) {
+	bp, bq := "", ""
+	for i := 3; i <= len(w)-3; i++ {
+		p, q := w[:i], w[i:]
+		if vocab[p] == 0 || vocab[q] == 0 {
+			continue
+		}
+		if bp == "" || min(len(p), len(q)) > min(len(bp), len(bq)) {
+			bp, bq = p, q
+		}
+	}
+	return bp, bq
+}
+
 // kindScale is the weight of a term's kind relative to a word.
 func (x *Index) kindScale(t int32) float64 {
 	switch x.kind[t] {
@@ -308,8 +351,20 @@ func (x *Index) Match(query string, top int) certwise.TitleMatch {
 		top = DefaultTop
 	}
 	a := analyze(query)
-	for i, w := range a.words {
+	for i := 0; i < len(a.words); i++ {
+		w := a.words[i]
 		if _, ok := x.spell.words[w]; ok {
+			continue
+		}
+		if p, q := x.split(w); p != "" {
+			// an unknown compound of known words: "zookeeper" → "zoo keeper"
+			if a.head == w {
+				a.head = q
+			}
+			a.words = slices.Insert(a.words, i+1, q)
+			a.segs = slices.Insert(a.segs, i+1, a.segs[i])
+			a.words[i] = p
+			i++
 			continue
 		}
 		if c := x.spell.correct(w); c != "" {

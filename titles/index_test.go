@@ -169,3 +169,27 @@ func TestMatchConcurrent(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestMatchCompounds checks that compound words meet their parts in both
+// directions: an unknown compound in the query, a compound in the index.
+func TestMatchCompounds(t *testing.T) {
+	x := Build([]certwise.TitleEntry{
+		{Code: "39-2021.00", Title: "Animal Caretakers", Official: true},
+		{Code: "39-2021.00", Title: "Zoo Keeper"},
+		{Code: "47-2151.00", Title: "Pipelayers", Official: true},
+		{Code: "47-2151.00", Title: "Pipelayer"},
+		{Code: "47-2152.00", Title: "Plumbers", Official: true},
+		{Code: "47-2152.00", Title: "Pipe Fitter"},
+		{Code: "33-9032.00", Title: "Security Guards", Official: true},
+		{Code: "33-9032.00", Title: "Gate Keeper"},
+	})
+	for q, want := range map[string]string{
+		"Zookeeper":  "39-2021.00", // query compound split into known words
+		"Pipe Layer": "47-2151.00", // index compound split into known words
+	} {
+		r := x.Match(q, 3)
+		if len(r.Matches) == 0 || r.Matches[0].Code != want {
+			t.Errorf("Match(%q) = %v, want %s first", q, r.Matches, want)
+		}
+	}
+}
