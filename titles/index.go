@@ -156,6 +156,9 @@ func build(entries []certwise.TitleEntry, p params) *Index {
 				// the parts form a segment of their own: no pairs with neighbours
 				a.words = append(a.words, pw, qw)
 				a.segs = append(a.segs, -1-j, -1-j)
+				if a.words[j] == a.head {
+					a.head2 = qw
+				}
 			}
 		}
 	}
@@ -291,6 +294,9 @@ func (x *Index) termsOf(a analysis, add bool) (ids []int32, unknown int) {
 	}
 	if a.head != "" {
 		look("h:"+a.head, kindHead)
+	}
+	if a.head2 != "" {
+		look("h:"+a.head2, kindHead)
 	}
 	slices.Sort(ids)
 	return slices.Compact(ids), unknown

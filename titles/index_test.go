@@ -180,6 +180,8 @@ func TestMatchCompounds(t *testing.T) {
 		{Code: "47-2151.00", Title: "Pipelayer"},
 		{Code: "47-2152.00", Title: "Plumbers", Official: true},
 		{Code: "47-2152.00", Title: "Pipe Fitter"},
+		{Code: "47-2021.00", Title: "Brickmasons and Blockmasons", Official: true},
+		{Code: "47-2021.00", Title: "Brick Layer"},
 		{Code: "33-9032.00", Title: "Security Guards", Official: true},
 		{Code: "33-9032.00", Title: "Gate Keeper"},
 	})

@@ -10,6 +10,7 @@ type analysis struct {
 	words []string // content words in order, expanded and stemmed
 	segs  []int    // the separator-delimited segment of each word
 	head  string   // the head noun: what the person is ("engineer", "nurse")
+	head2 string   // the head's last part when the head is a compound ("layer" of "pipelayer")
 }
 
 // rawToken is one token of a title before the lexicon is applied.
