@@ -35,6 +35,26 @@ func (a *app) askAnswers(ctx context.Context, deps rules.Deps, accessible bool) 
 		return nil
 	}
 
+	// pickOccupation offers the occupations a title matches and returns
+	// the code picked, "" for none.
+	pickOccupation := func(title, question, why string) (string, error) {
+		if title == "" || deps.Titles == nil {
+			return "", nil
+		}
+		m := deps.Titles.Match(title, 6)
+		if len(m.Matches) == 0 {
+			return "", nil
+		}
+		opts := make([]huh.Option[string], 0, len(m.Matches)+1)
+		for _, c := range m.Matches {
+			opts = append(opts, huh.NewOption(fmt.Sprintf("%s (%s), matched %q", c.Title, c.Code, c.MatchedTitle), c.Code))
+		}
+		opts = append(opts, huh.NewOption("None of these", ""))
+		code := m.Matches[0].Code
+		err := run(huh.NewGroup(huh.NewSelect[string]().Title(question).Description(why).Options(opts...).Value(&code)))
+		return code, err
+	}
+
 	// The role: a title, then the occupations it matches.
 	if err := run(huh.NewGroup(huh.NewInput().
 		Title("What is your job title?").
@@ -42,24 +62,12 @@ func (a *app) askAnswers(ctx context.Context, deps rules.Deps, accessible bool) 
 		CharLimit(200).Value(&ans.Role.Title))); err != nil {
 		return ans, err
 	}
-	if ans.Role.Title != "" && deps.Titles != nil {
-		m := deps.Titles.Match(ans.Role.Title, 6)
-		if len(m.Matches) > 0 {
-			opts := make([]huh.Option[string], 0, len(m.Matches)+1)
-			for _, c := range m.Matches {
-				opts = append(opts, huh.NewOption(fmt.Sprintf("%s (%s), matched %q", c.Title, c.Code, c.MatchedTitle), c.Code))
-			}
-			opts = append(opts, huh.NewOption("None of these", ""))
-			code := m.Matches[0].Code
-			if err := run(huh.NewGroup(huh.NewSelect[string]().
-				Title("Which occupation is closest to your job?").
-				Description("certwise uses its public figures on how exposed the work is to AI.").
-				Options(opts...).Value(&code))); err != nil {
-				return ans, err
-			}
-			ans.Role.Occupation = code
-		}
+	code, err := pickOccupation(ans.Role.Title, "Which occupation is closest to your job?",
+		"certwise uses its public figures on how exposed the work is to AI.")
+	if err != nil {
+		return ans, err
 	}
+	ans.Role.Occupation = code
 
 	var (
 		position, org, industry []string
@@ -70,7 +78,7 @@ func (a *app) askAnswers(ctx context.Context, deps rules.Deps, accessible bool) 
 		authority               certwise.AuthorityGain
 		positioning             certwise.Positioning
 	)
-	err := run(
+	err = run(
 		huh.NewGroup(huh.NewSelect[certwise.ExposureLevel]().
 			Title("How much of your work could generative AI tools do today?").
 			Options(
@@ -168,7 +176,12 @@ func (a *app) askAnswers(ctx context.Context, deps rules.Deps, accessible bool) 
 	ans.Industry = certwise.Industry{CredentialSensitive: i["credentials"], CompressingBusinessModel: i["compressing"], ShiftingToAI: i["shifting"]}
 	ans.Motives = motives
 	if target != "" {
-		ans.TargetRole = &certwise.TargetRole{Title: target}
+		code, err := pickOccupation(target, "Which occupation is closest to the role you want?",
+			"certwise matches certifications to it.")
+		if err != nil {
+			return ans, err
+		}
+		ans.TargetRole = &certwise.TargetRole{Title: target, Occupation: code}
 	}
 	ans.ExpectedAuthorityGain = authority
 	ans.Positioning = positioning

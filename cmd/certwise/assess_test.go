@@ -119,12 +119,16 @@ func TestAssessFormPiped(t *testing.T) {
 		"designing retrieval systems", // the gap
 		"Software architect",          // the target role
 		"5", "3",                      // clear authority; move ahead
+		"1", // the first occupation offered for the target role
 	}
 	code, out, errOut := runWithInput(t, strings.NewReader(strings.Join(lines, "\n")+"\n"), "assess", "--format", "json")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	ev := evaluation(t, out)
+	if !strings.Contains(errOut, "Which occupation is closest to the role you want?") {
+		t.Error("the form did not offer occupations for the target role")
+	}
 	if ev.Verdict != certwise.VerdictPursue || ev.Exposure.OccupationCode == "" {
 		t.Errorf("verdict %s (%s), occupation %q\n%s", ev.Verdict, ev.Rule, ev.Exposure.OccupationCode, errOut)
 	}
