@@ -50,7 +50,7 @@ type params struct {
 }
 
 var defaultParams = params{
-	pairWeight:  0.5,
+	pairWeight:  0.3,
 	headWeight:  1,
 	nearShare:   0.2,
 	evidenceSat: 1,
@@ -265,7 +265,7 @@ func termKey(ts []int32) string {
 }
 
 // termsOf returns the sorted, distinct term ids of an analysed title: its
-// words, its unordered pairs of adjacent words within a segment, and its
+// words, its unordered pairs of near words within a segment, and its
 // head noun. With add, unknown terms are added to the index; without, they
 // are left out and counted in unknown.
 func (x *Index) termsOf(a analysis, add bool) (ids []int32, unknown int) {
@@ -284,8 +284,11 @@ func (x *Index) termsOf(a analysis, add bool) (ids []int32, unknown int) {
 	}
 	for i, w := range a.words {
 		look(w, kindWord)
-		if i > 0 && a.segs[i-1] == a.segs[i] && a.words[i-1] != w {
-			p, q := a.words[i-1], w
+		for j := i - 1; j >= 0 && j >= i-pairWindow; j-- {
+			if a.segs[j] != a.segs[i] || a.words[j] == w {
+				continue
+			}
+			p, q := a.words[j], w
 			if q < p {
 				p, q = q, p
 			}
@@ -322,6 +325,10 @@ func splitWord(w string, vocab map[string]int32) (string, string) {
 	}
 	return bp, bq
 }
+
+// pairWindow is how far apart two words of a segment may stand to form a
+// pair: 2 pairs "gear" with "milling" and with "machine".
+const pairWindow = 2
 
 // kindScale is the weight of a term's kind relative to a word.
 func (x *Index) kindScale(t int32) float64 {

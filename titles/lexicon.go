@@ -106,7 +106,6 @@ var abbreviations = map[string]string{
 	"backend":   "back end",
 	"fullstack": "full stack",
 	"cyber":     "cybersecurity",
-	"xray":      "x ray",
 }
 
 // noise are words that say nothing about which occupation a title names:

@@ -114,7 +114,15 @@ func analyze(s string) analysis {
 	var a analysis
 	headSeg := -1
 	headDone := false
-	for _, t := range tokenize(s) {
+	toks := tokenize(s)
+	for i := 0; i+1 < len(toks); i++ {
+		// "x-ray" and "x ray" are one word, not the roman numeral ten
+		if toks[i].text == "x" && strings.HasPrefix(toks[i+1].text, "ray") && toks[i].seg == toks[i+1].seg {
+			toks[i+1].text = "x" + toks[i+1].text
+			toks = append(toks[:i], toks[i+1:]...)
+		}
+	}
+	for _, t := range toks {
 		if prepositions[t.text] {
 			if headSeg == t.seg && len(a.words) > 0 {
 				headDone = true

@@ -33,7 +33,9 @@ func TestAnalyze(t *testing.T) {
 		{"apostrophe", "Children's Librarian", []string{"children", "librarian"}, "librarian"},
 		{"ampersand pair", "R&D Chemist", []string{"rd", "chemist"}, "chemist"},
 		{"accents", "Café Barista", []string{"cafe", "barista"}, "barista"},
-		{"hyphenated word", "X-Ray Technician", []string{"ray", "technician"}, "technician"},
+		{"hyphenated word", "X-Ray Technician", []string{"xray", "technician"}, "technician"},
+		{"x ray spelled apart", "X Ray Tech", []string{"xray", "technician"}, "technician"},
+		{"hyphen splits words", "Set-Up Operator", []string{"set", "up", "operator"}, "operator"},
 		{"only noise", "Senior II (nights)", nil, ""},
 		{"empty", "", nil, ""},
 	}
