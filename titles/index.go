@@ -162,7 +162,6 @@ func build(entries []certwise.TitleEntry, p params) *Index {
 			}
 		}
 	}
-	wordDF := map[string]int32{}
 	for i, e := range entries {
 		a := analyses[i]
 		ts, _ := x.termsOf(a, true)
@@ -189,9 +188,6 @@ func build(entries []certwise.TitleEntry, p params) *Index {
 		}
 		for _, t := range ts {
 			x.tpost[t] = append(x.tpost[t], id)
-		}
-		for _, w := range uniqueWords(a.words) {
-			wordDF[w]++
 		}
 	}
 
@@ -235,7 +231,7 @@ func build(entries []certwise.TitleEntry, p params) *Index {
 		}
 		x.titles[i].norm = math.Sqrt(s)
 	}
-	x.spell = newSpeller(wordDF)
+	x.spell = newSpeller(vocab)
 	x.pool.New = func() any {
 		return &scratch{
 			dot:   make([]float64, len(x.titles)),
@@ -246,12 +242,6 @@ func build(entries []certwise.TitleEntry, p params) *Index {
 		}
 	}
 	return x
-}
-
-func uniqueWords(ws []string) []string {
-	out := slices.Clone(ws)
-	slices.Sort(out)
-	return slices.Compact(out)
 }
 
 // termKey is a canonical key of a sorted set of term ids, to index titles
