@@ -101,6 +101,6 @@ func TestHoldOutAccuracy(t *testing.T) {
 // The accuracy floor of TestHoldOutAccuracy (sample 2000, seed 1), a point
 // under what the matcher reaches.
 const (
-	minSOCTop1 = 0.525
-	minSOCTop5 = 0.76
+	minSOCTop1 = 0.54
+	minSOCTop5 = 0.765
 )
