@@ -145,6 +145,13 @@ func (f *fakeCatalog) Certifications(_ context.Context, flt CatalogFilter) ([]ce
 	return out, nil
 }
 
+func (f *fakeCatalog) SkillName(id string) string {
+	if id == "ml_engineering" {
+		return "Machine learning engineering"
+	}
+	return id
+}
+
 func (f *fakeCatalog) Certification(_ context.Context, id string) (*certwise.Certification, error) {
 	for i := range f.certs {
 		if f.certs[i].ID == id {

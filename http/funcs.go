@@ -11,6 +11,7 @@ import (
 // templateFuncs are the helpers every template may call.
 var templateFuncs = template.FuncMap{
 	"pct":      pct,
+	"skill":    func(id string) string { return id }, // the server binds the catalog's names
 	"whole":    whole,
 	"hours":    hours,
 	"nth":      ordinal,

@@ -20,8 +20,9 @@ type pageSet struct {
 }
 
 // parsePages parses every template under templates/: files starting with
-// an underscore are the layout and partials shared by all pages.
-func parsePages() (*pageSet, error) {
+// an underscore are the layout and partials shared by all pages. funcs adds
+// helpers bound to the server, such as skill names from the catalog.
+func parsePages(funcs ...template.FuncMap) (*pageSet, error) {
 	entries, err := fs.ReadDir(templateFS, "templates")
 	if err != nil {
 		return nil, fmt.Errorf("read templates: %w", err)
@@ -35,7 +36,11 @@ func parsePages() (*pageSet, error) {
 			pages = append(pages, name)
 		}
 	}
-	base, err := template.New("").Funcs(templateFuncs).ParseFS(templateFS, shared...)
+	base := template.New("").Funcs(templateFuncs)
+	for _, f := range funcs {
+		base = base.Funcs(f)
+	}
+	base, err = base.ParseFS(templateFS, shared...)
 	if err != nil {
 		return nil, fmt.Errorf("parse shared templates: %w", err)
 	}

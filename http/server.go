@@ -12,6 +12,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"html/template"
 	"io"
 	"io/fs"
 	"log/slog"
@@ -51,6 +52,9 @@ type CatalogReader interface {
 	Certifications(ctx context.Context, f CatalogFilter) ([]certwise.Certification, error)
 	// Certification returns one certification by id, ENOTFOUND if absent.
 	Certification(ctx context.Context, id string) (*certwise.Certification, error)
+	// SkillName returns the display name of a skill id of the catalog's
+	// vocabulary, or the id itself when it has none.
+	SkillName(id string) string
 }
 
 // MarkdownRenderer writes an evaluation as a Markdown document;
@@ -122,7 +126,7 @@ func (s *Server) init() error {
 	s.cache = newPageCache(s.PageCacheTTL, 4096, s.Now)
 	s.metrics = newMetrics()
 	s.openAPI = openAPIDocument
-	pages, err := parsePages()
+	pages, err := parsePages(template.FuncMap{"skill": s.Catalog.SkillName})
 	if err != nil {
 		return err
 	}

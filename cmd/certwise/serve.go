@@ -160,6 +160,13 @@ func (r catalogReader) Certifications(_ context.Context, f cwhttp.CatalogFilter)
 	return r.c.List(catalog.Filter{Skill: f.Skill, Level: f.Level, Provider: f.Provider, MaxCostUSD: f.MaxCost})
 }
 
+func (r catalogReader) SkillName(id string) string {
+	if sk, ok := r.c.Skill(id); ok && sk.Name != "" {
+		return sk.Name
+	}
+	return id
+}
+
 func (r catalogReader) Certification(_ context.Context, id string) (*certwise.Certification, error) {
 	c, err := r.c.Get(id)
 	if err != nil {

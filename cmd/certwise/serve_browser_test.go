@@ -192,3 +192,42 @@ func TestBrowserPhone(t *testing.T) {
 		}
 	}
 }
+
+// TestBrowserExplore searches the role explorer and compares two
+// certifications from the catalog with the keyboard and the mouse.
+func TestBrowserExplore(t *testing.T) {
+	ts := testWebApp(t)
+	ctx := browserContext(t, 1200, 900)
+	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
+	steps(t, ctx, "search roles",
+		chromedp.Navigate(ts.URL+"/roles"),
+		chromedp.WaitVisible(css(`#q`)),
+		chromedp.SendKeys(css(`#q`), "registered nurse"+kb.Enter),
+		chromedp.WaitVisible(css(`ol.results a`)),
+		chromedp.Click(css(`ol.results a`)),
+		chromedp.WaitVisible(css(`svg.chart`)),
+	)
+	if got := text(t, ctx, `main h1`); !strings.Contains(got, "Nurse") {
+		t.Errorf("the first match for registered nurse is %q", got)
+	}
+	screenshot(t, ctx, "role.png")
+	steps(t, ctx, "compare",
+		chromedp.Navigate(ts.URL+"/certifications"),
+		chromedp.WaitVisible(css(`table.catalog`)),
+	)
+	screenshot(t, ctx, "catalog.png")
+	steps(t, ctx, "pick two",
+		chromedp.Click(css(`table.catalog tbody tr:nth-child(1) input[type=checkbox]`)),
+		chromedp.Click(css(`table.catalog tbody tr:nth-child(2) input[type=checkbox]`)),
+		chromedp.Click(css(`form[action="/certifications/compare"] button[type=submit]`)),
+		chromedp.WaitVisible(css(`table.compare`)),
+	)
+	cols, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("table.compare thead th").length`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cols != 3 {
+		t.Errorf("the comparison has %d header cells, want 3 (fact and two certifications)", cols)
+	}
+	screenshot(t, ctx, "compare.png")
+}
