@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Measures the web server: start-up to ready, wrk against POST /api/v1/evaluate
-# and a saved result page (GET /a/{id}), and resident memory. Loopback only,
-# bounded: 3 runs of 10 s per endpoint. Prints one line per run and the
-# medians. Usage: scripts/bench-web.sh [RUNS] [SECONDS]
+# (the most and the least expensive verdicts) and a saved result page
+# (GET /a/{id}), and resident memory. Loopback only, bounded: 3 runs of 10 s
+# per endpoint. wrk runs one thread with 16 connections, so that the load
+# generator takes at most one of the two cores. Prints one line per run and
+# the medians. Usage: scripts/bench-web.sh [RUNS] [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -35,13 +37,18 @@ cat >"$work/answers.json" <<'JSON'
  "capability_gap": "designing machine learning systems on a cloud platform",
  "target_role": {"title": "machine learning engineer"}, "expected_authority_gain": "clear", "positioning": "offensive"}
 JSON
-cat >"$work/post.lua" <<LUA
+cat >"$work/avoid.json" <<'JSON'
+{"role": {"title": "marketing manager"}, "motives": ["follow_headlines", "reduce_anxiety"]}
+JSON
+for body in answers avoid; do
+  cat >"$work/$body.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
-local f = io.open("$work/answers.json")
+local f = io.open("$work/$body.json")
 wrk.body = f:read("*a")
 f:close()
 LUA
+done
 id=$(curl -fs -X POST -H 'Content-Type: application/json' --data @"$work/answers.json" "http://$addr/api/v1/assessments" | grep -o '"id":"[^"]*"' | head -1 |
   sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
 [ -n "$id" ] || { echo "could not save an assessment" >&2; exit 1; }
@@ -54,7 +61,7 @@ bench() { # name, wrk args...
   local name=$1; shift
   local rps=() p99=() errs=()
   for i in $(seq 1 "$runs"); do
-    out=$(wrk -t2 -c32 -d"${secs}s" --latency "$@")
+    out=$(wrk -t1 -c16 -d"${secs}s" --latency "$@")
     rps+=($(echo "$out" | awk '/Requests\/sec/ {print $2}'))
     p99+=($(echo "$out" | p99ms))
     e=$(echo "$out" | awk '/Non-2xx/ {n+=$NF} /Socket errors/ {gsub(",",""); n+=$4+$6+$8+$10} END {print n+0}')
@@ -64,7 +71,8 @@ bench() { # name, wrk args...
   echo "$name median: $(median "${rps[@]}") req/s, p99 $(median "${p99[@]}") ms, errors (max) $(printf '%s\n' "${errs[@]}" | sort -n | tail -1)"
 }
 
-bench "POST /api/v1/evaluate" -s "$work/post.lua" "http://$addr/api/v1/evaluate"
+bench "POST /api/v1/evaluate (pursue, catalog ranked)" -s "$work/answers.lua" "http://$addr/api/v1/evaluate"
+bench "POST /api/v1/evaluate (avoid)" -s "$work/avoid.lua" "http://$addr/api/v1/evaluate"
 bench "GET /a/{id}" "http://$addr/a/$id"
 
 rss=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
