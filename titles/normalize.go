@@ -65,7 +65,8 @@ func tokenize(s string) []rawToken {
 			}
 			flush()
 		case r == '-':
-			if unicode.IsSpace(at(i-1)) || unicode.IsSpace(at(i+1)) {
+			if unicode.IsSpace(at(i-1)) || unicode.IsSpace(at(i+1)) || at(i+1) == '-' || at(i-1) == '-' {
+				// " - " and "--" (O*NET's "Helpers--Carpenters") separate parts
 				breakSeg()
 			} else {
 				flush()

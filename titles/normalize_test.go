@@ -35,6 +35,7 @@ func TestAnalyze(t *testing.T) {
 		{"accents", "Café Barista", []string{"cafe", "barista"}, "barista"},
 		{"hyphenated word", "X-Ray Technician", []string{"xray", "technician"}, "technician"},
 		{"x ray spelled apart", "X Ray Tech", []string{"xray", "technician"}, "technician"},
+		{"double hyphen separates", "Helpers--Carpenters", []string{"helper", "carpenter"}, "helper"},
 		{"hyphen splits words", "Set-Up Operator", []string{"set", "up", "operator"}, "operator"},
 		{"only noise", "Senior II (nights)", nil, ""},
 		{"empty", "", nil, ""},
