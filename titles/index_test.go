@@ -82,9 +82,10 @@ func TestMatchConfidence(t *testing.T) {
 		{"qwzxv", false, false}, // nothing the index knows
 		{"Registered Nurse", true, true},
 		{"Accountant", true, true},
-		{"Manager", false, true},    // dozens of occupations have managers
-		{"Operator", false, true},   // and operators
-		{"X-Ray Tech", false, true}, // O*NET lists X-ray technicians under two occupations
+		{"Manager", false, true},       // dozens of occupations have managers
+		{"Operator", false, true},      // and operators
+		{"X-Ray Tech", false, true},    // O*NET lists X-ray technicians under two occupations
+		{"VP, Marketing", false, true}, // marketing, advertising and sales managers all have marketing VPs
 	}
 	for _, tc := range tests {
 		t.Run(tc.query, func(t *testing.T) {
