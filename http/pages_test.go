@@ -302,3 +302,45 @@ func TestPagesHaveLabels(t *testing.T) {
 		b.post("/assess", url.Values{"step": {step}, "nav": {"next"}, "title": {"analyst"}, "target_title": {"developer"}})
 	}
 }
+
+// TestHeadingOrder checks that every page starts with one h1 and never
+// skips a heading level on the way down.
+func TestHeadingOrder(t *testing.T) {
+	s, _, _ := newTestServer(t)
+	h, _ := s.Handler()
+	b := newBrowser(t, h)
+	headRe := regexp.MustCompile(`<h([1-6])\b`)
+	check := func(name string) {
+		t.Helper()
+		levels := headRe.FindAllStringSubmatch(b.body, -1)
+		if len(levels) == 0 || levels[0][1] != "1" {
+			t.Errorf("%s: the first heading is not an h1", name)
+			return
+		}
+		prev, h1s := 1, 0
+		for _, m := range levels {
+			l := int(m[1][0] - '0')
+			if l == 1 {
+				h1s++
+			}
+			if l > prev+1 {
+				t.Errorf("%s: h%d follows h%d", name, l, prev)
+			}
+			prev = l
+		}
+		if h1s != 1 {
+			t.Errorf("%s: %d h1 headings", name, h1s)
+		}
+	}
+	for _, p := range []string{"/", "/roles?q=analyst", "/roles/13-2051.00", "/certifications", "/certifications/cert-a",
+		"/certifications/compare?id=cert-a&id=cert-b", "/nowhere"} {
+		b.get(p)
+		check(p)
+	}
+	completeAssessment(b)
+	check("result")
+	b.post("/a", url.Values{})
+	check("saved")
+	b.post("/assess", url.Values{"step": {"role"}, "nav": {"next"}, "occupation": {"00-0000.00"}})
+	check("step with errors")
+}
