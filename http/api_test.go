@@ -213,6 +213,7 @@ func TestAPIRolesAndCertifications(t *testing.T) {
 		{"/api/v1/certifications", "/certifications", `"id":"cert-b"`},
 		{"/api/v1/certifications?level=associate&max_cost=200", "/certifications", `"id":"cert-a"`},
 		{"/api/v1/certifications?level=specialty", "/certifications", `"certifications":[]`},
+		{"/api/v1/certifications?audience=leaders", "/certifications", `"id":"cert-b"`},
 		{"/api/v1/certifications/cert-b", "/certifications/{id}", `"retires_on":"2026-12-31"`},
 	}
 	for _, tt := range tests {

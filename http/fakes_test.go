@@ -140,6 +140,9 @@ func (f *fakeCatalog) Certifications(_ context.Context, flt CatalogFilter) ([]ce
 		if flt.Skill != "" && !strings.Contains(strings.Join(c.Skills, ","), flt.Skill) {
 			continue
 		}
+		if flt.Audience != "" && !strings.Contains(strings.Join(c.Audience, ","), flt.Audience) {
+			continue
+		}
 		out = append(out, c)
 	}
 	return out, nil

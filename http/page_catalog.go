@@ -16,13 +16,14 @@ type catalogView struct {
 	Certs     []certwise.Certification
 	Levels    []string
 	Providers []string
+	Audiences []string
 	Skills    []string
 	Error     string
 }
 
 // catalogQuery is the filter form as typed.
 type catalogQuery struct {
-	Skill, Level, Provider, MaxCost string
+	Skill, Level, Provider, Audience, MaxCost string
 }
 
 // parseCatalogFilter reads the catalog filters from a query string; both
@@ -32,9 +33,10 @@ func parseCatalogFilter(q url.Values) (CatalogFilter, catalogQuery, error) {
 		Skill:    strings.TrimSpace(q.Get("skill")),
 		Level:    strings.TrimSpace(q.Get("level")),
 		Provider: strings.TrimSpace(q.Get("provider")),
+		Audience: strings.TrimSpace(q.Get("audience")),
 		MaxCost:  strings.TrimSpace(q.Get("max_cost")),
 	}
-	f := CatalogFilter{Skill: cq.Skill, Level: cq.Level, Provider: cq.Provider}
+	f := CatalogFilter{Skill: cq.Skill, Level: cq.Level, Provider: cq.Provider, Audience: cq.Audience}
 	if cq.MaxCost != "" {
 		v, err := strconv.ParseFloat(cq.MaxCost, 64)
 		if err != nil || v < 0 || v != v {
@@ -55,7 +57,7 @@ func (s *Server) handleCatalog(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, aerr)
 		return
 	}
-	v.Levels, v.Providers, v.Skills = catalogFacets(all)
+	v.Levels, v.Providers, v.Skills, v.Audiences = catalogFacets(all)
 	if err == nil {
 		v.Certs, err = s.Catalog.Certifications(r.Context(), f)
 	}
@@ -70,14 +72,17 @@ func (s *Server) handleCatalog(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, status, "catalog", page{Title: "Certification catalog", Nav: "certs", Data: v})
 }
 
-// catalogFacets lists the levels, providers and skills present, for the
-// filter form's choices.
-func catalogFacets(all []certwise.Certification) (levels, providers, skills []string) {
-	lv, pv, sk := map[string]bool{}, map[string]bool{}, map[string]bool{}
+// catalogFacets lists the levels, providers, skills and audiences present,
+// for the filter form's choices.
+func catalogFacets(all []certwise.Certification) (levels, providers, skills, audiences []string) {
+	lv, pv, sk, au := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, c := range all {
 		lv[c.Level], pv[c.Provider] = true, true
 		for _, s := range c.Skills {
 			sk[s] = true
+		}
+		for _, a := range c.Audience {
+			au[a] = true
 		}
 	}
 	for _, l := range []string{certwise.LevelFoundational, certwise.LevelAssociate, certwise.LevelProfessional, certwise.LevelSpecialty} {
@@ -93,7 +98,7 @@ func catalogFacets(all []certwise.Certification) (levels, providers, skills []st
 		sort.Strings(out)
 		return out
 	}
-	return levels, keys(pv), keys(sk)
+	return levels, keys(pv), keys(sk), keys(au)
 }
 
 // handleCertification shows one certification.

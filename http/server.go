@@ -42,6 +42,7 @@ type CatalogFilter struct {
 	Skill    string
 	Level    string
 	Provider string
+	Audience string
 	MaxCost  *float64 // in USD; certifications with an unknown cost are left out
 }
 

@@ -182,7 +182,7 @@ func (a *app) serve(ctx context.Context, addr, db string, pageCache time.Duratio
 type catalogReader struct{ c *catalog.Catalog }
 
 func (r catalogReader) Certifications(_ context.Context, f cwhttp.CatalogFilter) ([]certwise.Certification, error) {
-	return r.c.List(catalog.Filter{Skill: f.Skill, Level: f.Level, Provider: f.Provider, MaxCostUSD: f.MaxCost})
+	return r.c.List(catalog.Filter{Skill: f.Skill, Level: f.Level, Provider: f.Provider, Audience: f.Audience, MaxCostUSD: f.MaxCost})
 }
 
 func (r catalogReader) SkillName(id string) string {
