@@ -121,6 +121,11 @@ func TestAssessmentPages(t *testing.T) {
 	b.post("/assess/download", url.Values{"format": {"json"}})
 	b.expect(200, `"evaluation"`, `"answers"`)
 
+	// Change answers: back to the first step with everything kept.
+	b.body = result
+	b.post("/assess", url.Values{"nav": {"edit"}})
+	b.expect(200, "Step 1 of 5", `value="financial analyst"`, `value="13-2051.00" checked`)
+
 	// Save: the share link and the token appear once.
 	b.body = result
 	b.post("/a", url.Values{})
