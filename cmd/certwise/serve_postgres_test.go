@@ -69,7 +69,9 @@ func TestServePostgres(t *testing.T) {
 	t.Setenv("DATABASE_URL", u.String()) // chosen without --db
 	sctx, cancel := context.WithCancel(ctx)
 	done := make(chan int, 1)
-	go func() { done <- run(sctx, []string{"serve", "--addr", addr}, strings.NewReader(""), io.Discard, io.Discard) }()
+	go func() {
+		done <- run(sctx, []string{"serve", "--addr", addr}, strings.NewReader(""), io.Discard, io.Discard)
+	}()
 	defer func() {
 		cancel()
 		select {
