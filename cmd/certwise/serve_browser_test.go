@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -153,6 +154,25 @@ func TestBrowserAssessment(t *testing.T) {
 	steps(t, ctx, "open the share link", chromedp.Navigate(share), chromedp.WaitVisible(css(`#verdict-title`)))
 	if got := text(t, ctx, `#verdict-title`); got != verdict {
 		t.Errorf("the share link shows %q, want %q", got, verdict)
+	}
+
+	// Printed, the page keeps the verdict and drops navigation and buttons.
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	printed, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[
+		getComputedStyle(document.querySelector("header.site nav")).display,
+		getComputedStyle(document.querySelector("section.actions")).display,
+		getComputedStyle(document.querySelector("#verdict-title")).display]`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(printed, ",") != "none,none,block" {
+		t.Errorf("print styles (nav, actions, verdict) = %v, want none, none, block", printed)
+	}
+	screenshot(t, ctx, "print.png")
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: ""}); err != nil {
+		t.Fatal(err)
 	}
 	steps(t, ctx, "delete",
 		chromedp.Click(css(`a.button.danger`)),
