@@ -64,8 +64,8 @@ and lets requests in flight finish (up to 20 s) before it exits.`,
 		},
 	}
 	cmd.Flags().StringVar(&addr, "addr", defaultAddr, "listen on `HOST:PORT`")
-	cmd.Flags().DurationVar(&pageCache, "page-cache", time.Minute,
-		"keep rendered share pages in memory this long (0 disables); default 1m with SQLite, 0 with PostgreSQL, where several servers may share the store")
+	cmd.Flags().DurationVar(&pageCache, "page-cache", 0,
+		"keep rendered share pages in memory for `DURATION` (0 disables); when not given, 1m with SQLite and 0 with PostgreSQL, where several servers may share the store")
 	cmd.Flags().StringVar(&db, "db", "", "store saved assessments in the SQLite file `PATH`, or in PostgreSQL at a postgres:// URL (default $DATABASE_URL, else "+defaultDB+")")
 	return cmd
 }
