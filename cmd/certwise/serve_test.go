@@ -187,3 +187,17 @@ func TestServeCommand(t *testing.T) {
 		t.Errorf("--addr nonsense: exit %d, want 2", code)
 	}
 }
+
+func TestDefaultPageCache(t *testing.T) {
+	for db, want := range map[string]time.Duration{
+		"certwise.db":                       time.Minute,
+		"/var/lib/certwise/a.db":            time.Minute,
+		"postgres://u@127.0.0.1/certwise":   0,
+		"postgresql://u@127.0.0.1/certwise": 0,
+		"postgresish.db":                    time.Minute,
+	} {
+		if got := defaultPageCache(db); got != want {
+			t.Errorf("defaultPageCache(%q) = %v, want %v", db, got, want)
+		}
+	}
+}
