@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"io"
-	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -60,12 +59,7 @@ func TestServePostgres(t *testing.T) {
 	q.Set("search_path", schema)
 	u.RawQuery = q.Encode()
 
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	ln.Close()
+	addr := freeAddr(t)
 	t.Setenv("DATABASE_URL", u.String()) // chosen without --db
 	sctx, cancel := context.WithCancel(ctx)
 	done := make(chan int, 1)
@@ -83,19 +77,8 @@ func TestServePostgres(t *testing.T) {
 			t.Error("serve did not stop")
 		}
 	}()
-	deadline := time.Now().Add(20 * time.Second)
-	for {
-		resp, err := http.Get("http://" + addr + "/readyz")
-		if err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == 200 {
-				break
-			}
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("not ready: %v", err)
-		}
-		time.Sleep(20 * time.Millisecond)
+	if err := waitReady(addr); err != nil {
+		t.Fatal(err)
 	}
 	resp, err := http.Post("http://"+addr+"/api/v1/assessments", "application/json", strings.NewReader(serveAnswers["engineer"]))
 	if err != nil {

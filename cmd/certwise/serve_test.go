@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -142,12 +143,7 @@ func TestServeAPIContract(t *testing.T) {
 func TestServeCommand(t *testing.T) {
 	t.Setenv("CERTWISE_DATA", "")
 	t.Setenv("DATABASE_URL", "")
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	ln.Close()
+	addr := freeAddr(t)
 	dir := t.TempDir()
 	t.Chdir(dir)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -156,20 +152,9 @@ func TestServeCommand(t *testing.T) {
 	go func() {
 		done <- run(ctx, []string{"serve", "--addr", addr}, strings.NewReader(""), io.Discard, &stderr)
 	}()
-	deadline := time.Now().Add(20 * time.Second)
-	for {
-		resp, err := http.Get("http://" + addr + "/readyz")
-		if err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == 200 {
-				break
-			}
-		}
-		if time.Now().After(deadline) {
-			cancel()
-			t.Fatalf("not ready: %v", err)
-		}
-		time.Sleep(20 * time.Millisecond)
+	if err := waitReady(addr); err != nil {
+		cancel()
+		t.Fatal(err)
 	}
 	cancel()
 	select {
@@ -199,5 +184,35 @@ func TestDefaultPageCache(t *testing.T) {
 		if got := defaultPageCache(db); got != want {
 			t.Errorf("defaultPageCache(%q) = %v, want %v", db, got, want)
 		}
+	}
+}
+
+// freeAddr returns a loopback address with a port free a moment ago.
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+// waitReady polls /readyz at addr for up to 20 s.
+func waitReady(addr string) error {
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		resp, err := http.Get("http://" + addr + "/readyz")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == 200 {
+				return nil
+			}
+			err = fmt.Errorf("status %d", resp.StatusCode)
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("not ready after 20 s: %w", err)
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }
