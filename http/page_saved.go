@@ -112,22 +112,17 @@ func (s *Server) handleSaved(w http.ResponseWriter, r *http.Request) {
 	s.renderResult(w, r, http.StatusOK, v)
 }
 
-func (s *Server) handleSavedJSON(w http.ResponseWriter, r *http.Request) {
-	a, err := s.findAssessment(r)
-	if err != nil {
-		s.pageError(w, r, err)
-		return
+// handleSavedDownload returns a handler that downloads a saved assessment:
+// format "json" is the stored assessment, "md" the Markdown report.
+func (s *Server) handleSavedDownload(format string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		a, err := s.findAssessment(r)
+		if err != nil {
+			s.pageError(w, r, err)
+			return
+		}
+		s.download(w, r, format, "certwise-assessment", a.Answers, &a.Evaluation, a)
 	}
-	s.download(w, r, "json", "certwise-assessment", a.Answers, &a.Evaluation, a)
-}
-
-func (s *Server) handleSavedMarkdown(w http.ResponseWriter, r *http.Request) {
-	a, err := s.findAssessment(r)
-	if err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	s.download(w, r, "md", "certwise-assessment", a.Answers, &a.Evaluation, nil)
 }
 
 // handleRevisit starts the guided assessment from a saved one's answers;
