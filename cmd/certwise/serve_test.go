@@ -59,6 +59,9 @@ var serveAnswers = map[string]string{
 		"capability_gap": "designing machine learning systems on a cloud platform",
 		"target_role": {"title": "machine learning engineer"}, "expected_authority_gain": "clear", "positioning": "offensive"}`,
 	"headlines": `{"role": {"title": "marketing manager"}, "motives": ["follow_headlines", "reduce_anxiety"]}`,
+	// No occupation at all: the person's own reading of their exposure.
+	"self_assessed": `{"role": {"exposure_self_assessed": "structural", "work_mix": {"reporting": 3, "coordination": 2, "analysis": 1}},
+		"position": {"has_tested_ai_in_role": true}, "motives": ["capability_gap"], "capability_gap": "data analysis"}`,
 	// The engineer again, as a career platform would send it: occupation
 	// codes instead of titles.
 	"engineer_coded": `{"role": {"occupation": "15-1252.00"},
@@ -101,7 +104,7 @@ func TestServeAPIContract(t *testing.T) {
 		}
 		return b
 	}
-	want := map[string]string{"analyst": "redesign_role_first", "engineer": "pursue", "headlines": "avoid", "engineer_coded": "pursue"}
+	want := map[string]string{"analyst": "redesign_role_first", "engineer": "pursue", "headlines": "avoid", "engineer_coded": "pursue", "self_assessed": "reassess_position"}
 	for name, body := range serveAnswers {
 		var ev struct{ Verdict string }
 		json.Unmarshal(call("POST", "/evaluate", "/evaluate", body), &ev)
@@ -214,5 +217,33 @@ func waitReady(addr string) error {
 			return fmt.Errorf("not ready after 20 s: %w", err)
 		}
 		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestServeResultPages renders the share page of every worked situation
+// with the real engine, so that each kind of evaluation goes through the
+// templates.
+func TestServeResultPages(t *testing.T) {
+	ts := testWebApp(t)
+	for name, body := range serveAnswers {
+		resp, err := http.Post(ts.URL+"/api/v1/assessments", "application/json", strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var created struct{ ID string }
+		json.NewDecoder(resp.Body).Decode(&created)
+		resp.Body.Close()
+		if resp.StatusCode != 201 {
+			t.Fatalf("%s: save %d", name, resp.StatusCode)
+		}
+		resp, err = http.Get(ts.URL + "/a/" + created.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || !strings.Contains(string(page), `id="verdict-title"`) || !strings.Contains(string(page), "The four conditions") {
+			t.Errorf("%s: share page %d:\n%.500s", name, resp.StatusCode, page)
+		}
 	}
 }
