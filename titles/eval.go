@@ -74,7 +74,9 @@ func titleKey(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
 
 // Accuracy is the share of held-out titles whose listed occupation came
 // first (top-1) or among the first five (top-5), both at O*NET-SOC level and
-// at 6-digit SOC level (the code's first seven characters).
+// at 6-digit SOC level (the code's first seven characters). At 6-digit SOC
+// level the five are five distinct SOC codes, so that two O*NET-SOC
+// occupations of one SOC code do not take two of the five places.
 type Accuracy struct {
 	N        int     `json:"n"`
 	ONETTop1 float64 `json:"onet_top1"`
@@ -108,18 +110,23 @@ func Evaluate(m certwise.TitleMatcher, held []HeldOut) Report {
 	var all tally
 	groups := map[string]*tally{}
 	for _, h := range held {
-		res := m.Match(h.Title, 5)
+		res := m.Match(h.Title, evalDepth)
 		var o1, o5, s1, s5 bool
 		for i, c := range res.Matches {
 			if i >= 5 {
 				break
 			}
 			onet := slices.Contains(h.Codes, c.Code)
-			soc := slices.ContainsFunc(h.Codes, func(code string) bool { return soc(code) == soc(c.Code) })
 			o5 = o5 || onet
-			s5 = s5 || soc
 			if i == 0 {
-				o1, s1 = onet, soc
+				o1 = onet
+			}
+		}
+		for i, c := range socRanking(m, h.Title, res, 5) {
+			hit := slices.ContainsFunc(h.Codes, func(code string) bool { return soc(code) == c })
+			s5 = s5 || hit
+			if i == 0 {
+				s1 = hit
 			}
 		}
 		g := h.Codes[0][:2]
@@ -154,6 +161,37 @@ func Evaluate(m certwise.TitleMatcher, held []HeldOut) Report {
 	}
 	slices.SortFunc(r.Groups, func(a, b GroupAccuracy) int { return strings.Compare(a.Group, b.Group) })
 	return r
+}
+
+// evalDepth is how many O*NET-SOC matches Evaluate asks for: enough to
+// find five distinct 6-digit SOC codes among them when several O*NET-SOC
+// occupations share one (15-1299.01 … 15-1299.09).
+const evalDepth = 40
+
+// SOCRanker is a matcher that ranks 6-digit SOC occupations itself, e.g. by
+// combining the scores of the O*NET-SOC occupations that share one.
+type SOCRanker interface {
+	// RankSOC returns up to top distinct 6-digit SOC codes, best first.
+	RankSOC(query string, top int) []string
+}
+
+// socRanking returns the first top distinct 6-digit SOC codes for query:
+// from m's own ranking when it is a SOCRanker, otherwise in the order of
+// res's O*NET-SOC matches (each SOC code at its best O*NET-SOC rank).
+func socRanking(m certwise.TitleMatcher, query string, res certwise.TitleMatch, top int) []string {
+	if r, ok := m.(SOCRanker); ok {
+		return r.RankSOC(query, top)
+	}
+	out := make([]string, 0, top)
+	for _, c := range res.Matches {
+		if len(out) == top {
+			break
+		}
+		if s := soc(c.Code); !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 func b2i(b bool) int {

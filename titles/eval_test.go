@@ -83,6 +83,39 @@ func TestEvaluate(t *testing.T) {
 	}
 }
 
+// TestEvaluateDistinctSOC checks that the 6-digit top-5 counts five
+// distinct SOC codes: O*NET-SOC occupations sharing one take one place.
+func TestEvaluateDistinctSOC(t *testing.T) {
+	m := fixedMatcher{"15-1299.01", "15-1299.02", "15-1299.03", "15-1299.04", "15-1299.05", "11-1011.00", "13-2011.00"}
+	held := []HeldOut{
+		{Title: "sixth O*NET, second SOC", Codes: []string{"11-1011.00"}},
+		{Title: "seventh O*NET, third SOC", Codes: []string{"13-2011.00"}},
+		{Title: "absent", Codes: []string{"29-1141.00"}},
+	}
+	r := Evaluate(m, held)
+	want := Accuracy{N: 3, SOCTop5: 2.0 / 3}
+	if r.Overall != want {
+		t.Errorf("overall %+v, want %+v", r.Overall, want)
+	}
+}
+
+// socMatcher ranks SOC codes itself, differently from its O*NET order.
+type socMatcher struct {
+	fixedMatcher
+	socs []string
+}
+
+func (m socMatcher) RankSOC(string, int) []string { return m.socs }
+
+func TestEvaluateSOCRanker(t *testing.T) {
+	m := socMatcher{fixedMatcher{"15-1252.00", "11-1011.00"}, []string{"11-1011", "15-1252"}}
+	r := Evaluate(m, []HeldOut{{Title: "q", Codes: []string{"11-1011.00"}}})
+	want := Accuracy{N: 1, ONETTop1: 0, ONETTop5: 1, SOCTop1: 1, SOCTop5: 1}
+	if r.Overall != want {
+		t.Errorf("overall %+v, want %+v (SOC metrics from RankSOC)", r.Overall, want)
+	}
+}
+
 // TestHoldOutAccuracy guards the matcher's accuracy on the public data: a
 // change that loses more than a point at 6-digit SOC fails. The figures
 // themselves are reported by `certwise eval titles` (see BENCHMARKS.md).
@@ -101,6 +134,6 @@ func TestHoldOutAccuracy(t *testing.T) {
 // The accuracy floor of TestHoldOutAccuracy (sample 2000, seed 1), a point
 // under what the matcher reaches.
 const (
-	minSOCTop1 = 0.54
-	minSOCTop5 = 0.765
+	minSOCTop1 = 0.555
+	minSOCTop5 = 0.795
 )

@@ -26,6 +26,8 @@ import (
 	"sort"
 	"sync"
 
+	"github.com/blevesearch/go-porterstemmer"
+
 	"github.com/certwise/certwise"
 )
 
@@ -34,6 +36,7 @@ const (
 	kindWord = iota
 	kindPair
 	kindHead
+	kindStem
 )
 
 // params are the scoring constants, chosen on the hold-out evaluation
@@ -41,22 +44,29 @@ const (
 type params struct {
 	pairWeight  float64 // weight of a word pair relative to a word
 	headWeight  float64 // weight of the head-noun term relative to a word
+	stemWeight  float64 // weight of a word's Porter stem relative to the word; zero leaves stems out
 	nearShare   float64 // share of the nearest-title cosine in the lexical score
 	evidenceSat float64 // title count at which an occupation's evidence for a term is half-saturated
 	mu          float64 // Dirichlet prior mass of the likelihood model
 	likeShare   float64 // share of the likelihood posterior in the score
 	closeMargin float64 // top-two score gap below which a match is not confident
-	minScore    float64 // top score below which a match is not confident
+	// groupMu is the Dirichlet prior mass with which each level of the SOC
+	// hierarchy (6-digit SOC, broad, minor and major group) smooths the
+	// level below it in the likelihood model; zero leaves the level out.
+	groupMu  [levels]float64
+	minScore float64 // top score below which a match is not confident
 }
 
 var defaultParams = params{
 	pairWeight:  0.3,
 	headWeight:  1,
+	stemWeight:  0.6,
 	nearShare:   0.2,
-	evidenceSat: 1,
+	evidenceSat: 4,
 	mu:          200,
-	likeShare:   0.3,
+	likeShare:   0.2,
 	closeMargin: 0.1,
+	groupMu:     [levels]float64{0, 0, 1000, 1000},
 	minScore:    0.4,
 }
 
@@ -67,14 +77,15 @@ type Index struct {
 	kind      []uint8          // per term: kindWord, kindPair or kindHead
 	idf       []float64        // per term, over titles
 	oidf      []float64        // per term, over occupations
-	bg        []float64        // per term: mu × its share of all term occurrences
 	tpost     [][]int32        // term → titles holding it
 	opost     [][]occPost      // term → occupations holding it, with title counts
 	titles    []titleRec
 	occs      []occRec
 	byCode    map[string]int32
 	spell     *speller
-	logTitles float64 // log of the number of titles
+	logTitles float64           // log of the number of titles
+	total     float64           // term occurrences over all titles
+	groups    [levels][]float64 // per level, per group: term occurrences over its titles
 	pool      sync.Pool
 }
 
@@ -84,10 +95,19 @@ type titleRec struct {
 	norm float64 // Euclidean norm of the title's term weights
 }
 
+// levels are the SOC groups above an O*NET-SOC occupation, finest first:
+// the 6-digit SOC code (15-1252), the broad group (15-125), the minor group
+// (15-12) and the major group (15).
+const levels = 4
+
+// levelLen is the length of the code prefix naming each level's group.
+var levelLen = [levels]int{7, 6, 5, 2}
+
 type occRec struct {
 	code, title string
-	titles      int32   // number of distinct titles
-	mass        float64 // term occurrences over its titles
+	group       [levels]int32 // the occupation's group at each level
+	titles      int32         // number of distinct titles
+	mass        float64       // term occurrences over its titles
 }
 
 type occPost struct {
@@ -97,13 +117,15 @@ type occPost struct {
 
 // scratch is the per-query working memory, pooled.
 type scratch struct {
-	dot     []float64 // per title: dot product with the query
-	touched []int32   // titles with a non-zero dot
-	best    []float64 // per occupation: best title cosine
-	bestT   []int32   // per occupation: that title, or -1
-	ev      []float64 // per occupation: evidence
-	like    []float64 // per occupation: log-likelihood, then posterior
-	seen    []int32   // occupations touched
+	dot     []float64         // per title: dot product with the query
+	touched []int32           // titles with a non-zero dot
+	best    []float64         // per occupation: best title cosine
+	bestT   []int32           // per occupation: that title, or -1
+	ev      []float64         // per occupation: evidence
+	like    []float64         // per occupation: log-likelihood, then posterior
+	occN    []float64         // per occupation: titles holding the current term
+	grpN    [levels][]float64 // per level, per group: titles holding the current term
+	seen    []int32           // occupations touched
 }
 
 // Build indexes entries: each occupation's official title (Official set)
@@ -126,9 +148,25 @@ func build(entries []certwise.TitleEntry, p params) *Index {
 	}
 	sort.Strings(codes)
 	x.occs = make([]occRec, len(codes))
+	var groupIDs [levels]map[string]int32
+	for l := range groupIDs {
+		groupIDs[l] = map[string]int32{}
+	}
 	for i, c := range codes {
 		x.byCode[c] = int32(i)
 		x.occs[i] = occRec{code: c, title: official[c]}
+		for l := range levels {
+			k := c[:min(len(c), levelLen[l])]
+			id, ok := groupIDs[l][k]
+			if !ok {
+				id = int32(len(groupIDs[l]))
+				groupIDs[l][k] = id
+			}
+			x.occs[i].group[l] = id
+		}
+	}
+	for l := range levels {
+		x.groups[l] = make([]float64, len(groupIDs[l]))
 	}
 
 	type seenKey struct {
@@ -197,9 +235,14 @@ func build(entries []certwise.TitleEntry, p params) *Index {
 		total += float64(len(ts))
 	}
 	x.logTitles = math.Log(nT)
+	x.total = total
+	for _, o := range x.occs {
+		for l := range levels {
+			x.groups[l][o.group[l]] += o.mass
+		}
+	}
 	x.idf = make([]float64, len(x.kind))
 	x.oidf = make([]float64, len(x.kind))
-	x.bg = make([]float64, len(x.kind))
 	x.opost = make([][]occPost, len(x.kind))
 	counts := make([]int32, len(x.occs))
 	var touched []int32
@@ -221,7 +264,6 @@ func build(entries []certwise.TitleEntry, p params) *Index {
 		x.opost[t] = ps
 		x.idf[t] = math.Log(1 + nT/float64(len(x.tpost[t])))
 		x.oidf[t] = math.Log(1 + nO/float64(len(ps)))
-		x.bg[t] = p.mu * float64(len(x.tpost[t])) / total
 	}
 	for i, ts := range titleTerms {
 		var s float64
@@ -233,15 +275,59 @@ func build(entries []certwise.TitleEntry, p params) *Index {
 	}
 	x.spell = newSpeller(vocab)
 	x.pool.New = func() any {
-		return &scratch{
+		s := &scratch{
 			dot:   make([]float64, len(x.titles)),
 			best:  make([]float64, len(x.occs)),
 			bestT: make([]int32, len(x.occs)),
 			ev:    make([]float64, len(x.occs)),
 			like:  make([]float64, len(x.occs)),
+			occN:  make([]float64, len(x.occs)),
 		}
+		for l := range levels {
+			s.grpN[l] = make([]float64, len(x.groups[l]))
+		}
+		return s
 	}
 	return x
+}
+
+// likelihood adds to s.like, for each occupation in s.seen, the log
+// likelihood of the query terms qs (each weighted by its kind) relative to
+// the background: Σ log P(t|o)/P(t). P(t|o) is Dirichlet-smoothed towards
+// the occupation's 6-digit SOC code, that towards its broad group, and so
+// up to the major group and the whole index, so that a word used by
+// sibling occupations ("distillation" across production work) is evidence
+// for the group's members too.
+func (x *Index) likelihood(qs []int32, s *scratch) {
+	for _, t := range qs {
+		for _, op := range x.opost[t] {
+			c := float64(op.count)
+			s.occN[op.occ] = c
+			for l := range levels {
+				s.grpN[l][x.occs[op.occ].group[l]] += c
+			}
+		}
+		bgP := float64(len(x.tpost[t])) / x.total
+		ks := x.kindScale(t)
+		for _, o := range s.seen {
+			or := &x.occs[o]
+			p := bgP
+			for l := levels - 1; l >= 0; l-- {
+				if mu := x.p.groupMu[l]; mu > 0 {
+					g := or.group[l]
+					p = (s.grpN[l][g] + mu*p) / (x.groups[l][g] + mu)
+				}
+			}
+			p = (s.occN[o] + x.p.mu*p) / (or.mass + x.p.mu)
+			s.like[o] += ks * math.Log(p/bgP)
+		}
+		for _, op := range x.opost[t] {
+			s.occN[op.occ] = 0
+			for l := range levels {
+				s.grpN[l][x.occs[op.occ].group[l]] = 0
+			}
+		}
+	}
 }
 
 // termKey is a canonical key of a sorted set of term ids, to index titles
@@ -274,6 +360,9 @@ func (x *Index) termsOf(a analysis, add bool) (ids []int32, unknown int) {
 	}
 	for i, w := range a.words {
 		look(w, kindWord)
+		if x.p.stemWeight > 0 {
+			look("s:"+porterstemmer.StemString(w), kindStem)
+		}
 		for j := i - 1; j >= 0 && j >= i-pairWindow; j-- {
 			if a.segs[j] != a.segs[i] || a.words[j] == w {
 				continue
@@ -327,6 +416,8 @@ func (x *Index) kindScale(t int32) float64 {
 		return x.p.pairWeight
 	case kindHead:
 		return x.p.headWeight
+	case kindStem:
+		return x.p.stemWeight
 	}
 	return 1
 }
@@ -353,6 +444,52 @@ func (x *Index) Match(query string, top int) certwise.TitleMatch {
 	if top <= 0 {
 		top = DefaultTop
 	}
+	cands := x.candidates(query)
+	slices.SortFunc(cands, byScore)
+	if len(cands) > top {
+		cands = cands[:top]
+	}
+	for _, c := range cands {
+		o := &x.occs[c.occ]
+		matched := o.title
+		if c.bestT >= 0 {
+			matched = x.titles[c.bestT].text
+		}
+		res.Matches = append(res.Matches, certwise.TitleCandidate{
+			Code:         o.code,
+			Title:        o.title,
+			MatchedTitle: matched,
+			Score:        math.Round(c.score*1000) / 1000,
+		})
+	}
+	if len(cands) > 0 && cands[0].score >= x.p.minScore {
+		res.Confident = len(cands) == 1 || cands[0].score-cands[1].score >= x.p.closeMargin
+	}
+	return res
+}
+
+// cand is an occupation touched by a query, with its scores.
+type cand struct {
+	occ   int32
+	bestT int32   // its title nearest to the query, or -1
+	lex   float64 // nearest-title and evidence blend, 0..1
+	like  float64 // likelihood posterior, 0..1
+	score float64 // the blend of lex and like
+}
+
+// byScore orders candidates best first, ties by occupation.
+func byScore(a, b cand) int {
+	switch {
+	case a.score > b.score:
+		return -1
+	case a.score < b.score:
+		return 1
+	}
+	return int(a.occ - b.occ)
+}
+
+// candidates scores every occupation the query's terms touch, in no order.
+func (x *Index) candidates(query string) []cand {
 	a := analyze(query)
 	for i := 0; i < len(a.words); i++ {
 		w := a.words[i]
@@ -379,14 +516,13 @@ func (x *Index) Match(query string, top int) certwise.TitleMatch {
 	}
 	qs, _ := x.termsOf(a, false)
 	if len(qs) == 0 {
-		return res
+		return nil
 	}
-	var qn, evTotal, qMass float64
+	var qn, evTotal float64
 	for _, t := range qs {
 		w := x.weight(t)
 		qn += w * w
 		evTotal += x.oidf[t] * x.kindScale(t)
-		qMass += x.kindScale(t)
 	}
 	qn = math.Sqrt(qn)
 
@@ -402,7 +538,6 @@ func (x *Index) Match(query string, top int) certwise.TitleMatch {
 			s.dot[id] += w2
 		}
 		ew := x.oidf[t] * x.kindScale(t) / evTotal
-		ks, bg := x.kindScale(t), x.bg[t]
 		for _, op := range x.opost[t] {
 			o := op.occ
 			if s.ev[o] == 0 {
@@ -411,10 +546,9 @@ func (x *Index) Match(query string, top int) certwise.TitleMatch {
 			}
 			c := float64(op.count)
 			s.ev[o] += ew * c / (c + x.p.evidenceSat)
-			// the gain of log P(t|o) over the background floor
-			s.like[o] += ks * math.Log((c+bg)/bg)
 		}
 	}
+	x.likelihood(qs, s)
 	for _, id := range s.touched {
 		tr := &x.titles[id]
 		if cos := s.dot[id] / (qn * tr.norm); cos > s.best[tr.occ] {
@@ -425,12 +559,11 @@ func (x *Index) Match(query string, top int) certwise.TitleMatch {
 	}
 	s.touched = s.touched[:0]
 
-	// Query likelihood with Dirichlet smoothing: log P(o) + Σ log P(t|o),
-	// turned into a posterior over the occupations touched.
+	// Query likelihood: log P(o) + Σ log P(t|o), turned into a posterior
+	// over the occupations touched.
 	maxLike := math.Inf(-1)
 	for _, o := range s.seen {
-		or := &x.occs[o]
-		s.like[o] += math.Log(float64(or.titles)) - x.logTitles - qMass*math.Log(or.mass+x.p.mu)
+		s.like[o] += math.Log(float64(x.occs[o].titles)) - x.logTitles
 		maxLike = max(maxLike, s.like[o])
 	}
 	var z float64
@@ -439,47 +572,49 @@ func (x *Index) Match(query string, top int) certwise.TitleMatch {
 		z += s.like[o]
 	}
 
-	type cand struct {
-		occ   int32
-		score float64
-	}
 	cands := make([]cand, 0, len(s.seen))
 	for _, o := range s.seen {
 		lex := x.p.nearShare*min(s.best[o], 1) + (1-x.p.nearShare)*s.ev[o]
-		cands = append(cands, cand{o, (1-x.p.likeShare)*lex + x.p.likeShare*s.like[o]/z})
-	}
-	slices.SortFunc(cands, func(a, b cand) int {
-		switch {
-		case a.score > b.score:
-			return -1
-		case a.score < b.score:
-			return 1
-		}
-		return int(a.occ - b.occ)
-	})
-	if len(cands) > top {
-		cands = cands[:top]
-	}
-	for _, c := range cands {
-		o := &x.occs[c.occ]
-		matched := o.title
-		if t := s.bestT[c.occ]; t >= 0 {
-			matched = x.titles[t].text
-		}
-		res.Matches = append(res.Matches, certwise.TitleCandidate{
-			Code:         o.code,
-			Title:        o.title,
-			MatchedTitle: matched,
-			Score:        math.Round(c.score*1000) / 1000,
-		})
-	}
-	for _, o := range s.seen {
+		like := s.like[o] / z
+		cands = append(cands, cand{occ: o, bestT: s.bestT[o], lex: lex, like: like,
+			score: (1-x.p.likeShare)*lex + x.p.likeShare*like})
 		s.best[o], s.ev[o], s.like[o] = 0, 0, 0
 	}
 	s.seen = s.seen[:0]
+	return cands
+}
 
-	if len(cands) > 0 && cands[0].score >= x.p.minScore {
-		res.Confident = len(cands) == 1 || cands[0].score-cands[1].score >= x.p.closeMargin
+// RankSOC returns up to top distinct 6-digit SOC codes for a free-text job
+// title, best first. A SOC code shared by several O*NET-SOC occupations
+// (15-1299.01 … 15-1299.09) scores by its best lexical match plus the
+// likelihood posteriors of all of them.
+func (x *Index) RankSOC(query string, top int) []string {
+	if top <= 0 {
+		top = DefaultTop
 	}
-	return res
+	cands := x.candidates(query)
+	bySOC := make(map[int32]int, len(cands))
+	socs := cands[:0:0]
+	for _, c := range cands {
+		g := x.occs[c.occ].group[0]
+		i, ok := bySOC[g]
+		if !ok {
+			bySOC[g] = len(socs)
+			socs = append(socs, cand{occ: c.occ, lex: c.lex, like: c.like})
+			continue
+		}
+		sc := &socs[i]
+		sc.lex = max(sc.lex, c.lex)
+		sc.like += c.like
+		sc.occ = min(sc.occ, c.occ)
+	}
+	for i := range socs {
+		socs[i].score = (1-x.p.likeShare)*socs[i].lex + x.p.likeShare*socs[i].like
+	}
+	slices.SortFunc(socs, byScore)
+	out := make([]string, 0, min(top, len(socs)))
+	for _, c := range socs[:min(top, len(socs))] {
+		out = append(out, soc(x.occs[c.occ].code))
+	}
+	return out
 }

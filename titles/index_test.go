@@ -2,6 +2,7 @@ package titles
 
 import (
 	"fmt"
+	"slices"
 	"sync"
 	"testing"
 
@@ -39,7 +40,7 @@ func TestMatchRealWorld(t *testing.T) {
 		{"misspelling (transposition)", "Dental Hygeinist", "29-1292.00"},
 		{"misspelling (substitution)", "elementary school teachar", "25-2021.00"},
 		{"mgr", "HR Mgr", "11-3121.00"},
-		{"eng", "QA Eng", "15-1253.00"},
+		{"eng", "Software QA Eng", "15-1253.00"},
 		{"dev", "Jr. Web Dev", "15-1254.00"},
 		{"admin asst", "Admin Asst", "43-6014.00"},
 		{"ux", "UX Designer", "15-1255.00"},
@@ -195,5 +196,81 @@ func TestMatchCompounds(t *testing.T) {
 		if len(r.Matches) == 0 || r.Matches[0].Code != want {
 			t.Errorf("Match(%q) = %v, want %s first", q, r.Matches, want)
 		}
+	}
+}
+
+// TestRankSOC checks that O*NET-SOC occupations sharing a 6-digit SOC code
+// are ranked as one.
+func TestRankSOC(t *testing.T) {
+	x := Build([]certwise.TitleEntry{
+		{Code: "15-1299.08", Title: "Computer Systems Engineers/Architects", Official: true},
+		{Code: "15-1299.08", Title: "Systems Engineer"},
+		{Code: "15-1299.09", Title: "Information Technology Project Managers", Official: true},
+		{Code: "15-1299.09", Title: "Systems Project Manager"},
+		{Code: "15-1244.00", Title: "Network and Computer Systems Administrators", Official: true},
+		{Code: "15-1244.00", Title: "Systems Administrator"},
+	})
+	got := x.RankSOC("systems engineer", 5)
+	if !slices.Equal(got, []string{"15-1299", "15-1244"}) {
+		t.Errorf("RankSOC = %v, want [15-1299 15-1244]", got)
+	}
+	if got := x.RankSOC("systems engineer", 1); len(got) != 1 {
+		t.Errorf("RankSOC top 1 gave %v", got)
+	}
+	if got := x.RankSOC("qwzxv", 5); len(got) != 0 {
+		t.Errorf("RankSOC of an unknown word = %v, want none", got)
+	}
+}
+
+// TestMatchStems checks that words meet their other forms through their
+// stems: nursing and nurse, accounting and accountant are not plurals.
+func TestMatchStems(t *testing.T) {
+	x := Build([]certwise.TitleEntry{
+		{Code: "29-1141.00", Title: "Registered Nurses", Official: true},
+		{Code: "29-1141.00", Title: "Staff Nurse"},
+		{Code: "13-2011.00", Title: "Accountants and Auditors", Official: true},
+		{Code: "13-2011.00", Title: "Staff Accountant"},
+	})
+	for q, want := range map[string]string{
+		"Staff Nursing":    "29-1141.00",
+		"Staff Accounting": "13-2011.00",
+	} {
+		r := x.Match(q, 2)
+		if len(r.Matches) == 0 || r.Matches[0].Code != want {
+			t.Errorf("Match(%q) = %v, want %s first", q, r.Matches, want)
+		}
+	}
+}
+
+// TestMatchGroupEvidence checks the back-off to SOC groups: a word used
+// only by production occupations makes the production supervisor likelier
+// than the construction one, though neither lists the word.
+func TestMatchGroupEvidence(t *testing.T) {
+	entries := []certwise.TitleEntry{
+		{Code: "51-1011.00", Title: "First-Line Supervisors of Production Workers", Official: true},
+		{Code: "51-1011.00", Title: "Plant Supervisor"},
+		{Code: "47-1011.00", Title: "First-Line Supervisors of Construction Workers", Official: true},
+		{Code: "47-1011.00", Title: "Site Supervisor"},
+		{Code: "51-9012.00", Title: "Still Operators", Official: true},
+		{Code: "51-9012.00", Title: "Distillation Operator"},
+		{Code: "47-2061.00", Title: "Construction Laborers", Official: true},
+		{Code: "47-2061.00", Title: "Concrete Laborer"},
+	}
+	rank := func(p params) []string {
+		var codes []string
+		for _, m := range build(entries, p).Match("Distillation Supervisor", 5).Matches {
+			codes = append(codes, m.Code)
+		}
+		return codes
+	}
+	got := rank(defaultParams)
+	if i, j := slices.Index(got, "51-1011.00"), slices.Index(got, "47-1011.00"); i < 0 || j < 0 || i > j {
+		t.Errorf("with group back-off: %v, want 51-1011.00 before 47-1011.00", got)
+	}
+	flat := defaultParams
+	flat.groupMu = [levels]float64{}
+	got = rank(flat)
+	if i, j := slices.Index(got, "51-1011.00"), slices.Index(got, "47-1011.00"); i < j {
+		t.Errorf("without group back-off: %v, want the supervisors tied (by code order)", got)
 	}
 }
