@@ -1,5 +1,7 @@
 package titles
 
+import "slices"
+
 // speller corrects misspelled query words against the index's vocabulary
 // ("acountant" → "accountant") with a deletion neighbourhood: every word of
 // the vocabulary is stored under each of its one-letter deletions, so a
@@ -8,6 +10,7 @@ package titles
 type speller struct {
 	words   map[string]int32    // vocabulary word → its document frequency
 	deletes map[string][]string // one-letter deletion → words it came from
+	grams   map[string][]string // letter trigram (word ends marked) → words holding it
 }
 
 // minFuzzyLen is the shortest word the speller corrects: shorter words are
@@ -15,14 +18,56 @@ type speller struct {
 const minFuzzyLen = 4
 
 func newSpeller(df map[string]int32) *speller {
-	s := &speller{words: df, deletes: make(map[string][]string, len(df)*8)}
+	s := &speller{words: df, deletes: make(map[string][]string, len(df)*8), grams: make(map[string][]string, len(df))}
 	for w := range df {
 		if len(w) < minFuzzyLen {
 			continue
 		}
 		forEachDeletion(w, func(d string) { s.deletes[d] = append(s.deletes[d], w) })
+		for _, g := range trigrams(w) {
+			s.grams[g] = append(s.grams[g], w)
+		}
 	}
 	return s
+}
+
+// trigrams returns the distinct letter trigrams of w with its ends marked
+// ("#gr", "gri", …, "er#").
+func trigrams(w string) []string {
+	p := "#" + w + "#"
+	out := make([]string, 0, len(p))
+	for i := 0; i+3 <= len(p); i++ {
+		if g := p[i : i+3]; !slices.Contains(out, g) {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// nearestByGrams returns the vocabulary word whose letter trigrams overlap
+// w's most (Dice coefficient at least minDice), for words too far from any
+// known word for the speller: "regrinder" → "grinder". Ties go to the more
+// frequent word.
+func (s *speller) nearestByGrams(w string, minDice float64) string {
+	if len(w) < minFuzzyLen+1 {
+		return ""
+	}
+	gs := trigrams(w)
+	shared := map[string]int{}
+	for _, g := range gs {
+		for _, c := range s.grams[g] {
+			shared[c]++
+		}
+	}
+	best, bestDice, bestDF := "", minDice, int32(-1)
+	for c, n := range shared {
+		d := 2 * float64(n) / float64(len(gs)+len(c)) // a word of n letters has n marked trigrams
+		df := s.words[c]
+		if d > bestDice || d == bestDice && (df > bestDF || df == bestDF && c < best) {
+			best, bestDice, bestDF = c, d, df
+		}
+	}
+	return best
 }
 
 // forEachDeletion calls f with each distinct string made by deleting one

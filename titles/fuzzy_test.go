@@ -47,3 +47,29 @@ func TestOSADistance(t *testing.T) {
 		}
 	}
 }
+
+func TestSpellerNearestByGrams(t *testing.T) {
+	s := newSpeller(map[string]int32{
+		"grinder": 20, "miller": 10, "engineer": 300, "nurse": 100, "gristmill": 1,
+	})
+	tests := []struct {
+		in   string
+		min  float64
+		want string
+	}{
+		{"regrinder", 0.6, "grinder"},     // a prefix the vocabulary lacks
+		{"gristmiller", 0.6, "gristmill"}, // the nearer of two words it holds
+		{"engineering", 0.6, "engineer"},  // a suffix
+		{"regrinder", 0.8, ""},            // not similar enough at a higher bar
+		{"plumber", 0.6, ""},              // nothing near
+		{"nurs", 0.6, ""},                 // too short to guess at
+	}
+	for _, tc := range tests {
+		if got := s.nearestByGrams(tc.in, tc.min); got != tc.want {
+			t.Errorf("nearestByGrams(%q, %v) = %q, want %q", tc.in, tc.min, got, tc.want)
+		}
+	}
+	if got := trigrams("cook"); len(got) != 4 || got[0] != "#co" || got[3] != "ok#" {
+		t.Errorf("trigrams(cook) = %q", got)
+	}
+}
