@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/certwise/certwise"
+	"github.com/certwise/certwise/internal/numfmt"
 )
 
 // templateFuncs are the helpers every template may call.
@@ -39,7 +40,7 @@ var templateFuncs = template.FuncMap{
 		if p == nil {
 			return "—"
 		}
-		return groupDigits(fmt.Sprint(*p))
+		return numfmt.Int(*p)
 	},
 }
 
@@ -81,7 +82,7 @@ func money(p *float64) string {
 	if *p == 0 {
 		return "free"
 	}
-	return "$" + groupDigits(fmt.Sprintf("%.0f", *p))
+	return "$" + numfmt.Float(*p, 0)
 }
 
 func intp(p *int) string {
@@ -89,22 +90,6 @@ func intp(p *int) string {
 		return "—"
 	}
 	return fmt.Sprint(*p)
-}
-
-func groupDigits(s string) string {
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
 }
 
 // humanize turns an identifier such as "owns_measurable_outcomes" into

@@ -27,13 +27,8 @@ func Markdown(w io.Writer, ev *certwise.Evaluation) error {
 	}
 
 	p.printf("\n## Conditions for a certification to pay off\n\n")
-	vals := conditionValues(ev.Conditions)
-	for i, n := range conditionNames {
-		mark := " "
-		if vals[i] {
-			mark = "x"
-		}
-		p.printf("- [%s] %s\n", mark, n)
+	for _, l := range conditionLines(ev.Conditions) {
+		p.printf("- %s\n", l)
 	}
 
 	p.printf("\n## Exposure\n\n| | |\n| --- | --- |\n")

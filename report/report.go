@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/certwise/certwise"
+	"github.com/certwise/certwise/internal/numfmt"
 )
 
 // Width is the column at which Text wraps its lines.
@@ -59,14 +60,14 @@ func money(f *float64) string {
 	if f == nil {
 		return "cost not published"
 	}
-	return "$" + strconv.FormatFloat(*f, 'f', -1, 64)
+	return "$" + numfmt.Float(*f, -1)
 }
 
 func hours(f *float64) string {
 	if f == nil {
 		return "hours not published"
 	}
-	return strconv.FormatFloat(*f, 'f', -1, 64) + " h"
+	return numfmt.Float(*f, -1) + " h"
 }
 
 // mixText lists the work mix in display order, skipping empty classes.
@@ -146,10 +147,28 @@ func yesNo(b bool) string {
 	return "no"
 }
 
-var conditionNames = [4]string{"Exposure understood", "Leverage possible", "Timing appropriate", "Trajectory defined"}
-
-func conditionValues(c certwise.Conditions) [4]bool {
-	return [4]bool{c.ExposureUnderstood, c.LeveragePossible, c.TimingAppropriate, c.TrajectoryDefined}
+// conditionLines are the four conditions for a certification to pay off as
+// checklist lines, "[x] Leverage possible" for one that holds and
+// "[ ] Timing appropriate" for one that does not.
+func conditionLines(c certwise.Conditions) []string {
+	conds := []struct {
+		name  string
+		holds bool
+	}{
+		{"Exposure understood", c.ExposureUnderstood},
+		{"Leverage possible", c.LeveragePossible},
+		{"Timing appropriate", c.TimingAppropriate},
+		{"Trajectory defined", c.TrajectoryDefined},
+	}
+	lines := make([]string, len(conds))
+	for i, x := range conds {
+		mark := "[ ]"
+		if x.holds {
+			mark = "[x]"
+		}
+		lines[i] = mark + " " + x.name
+	}
+	return lines
 }
 
 // stepDetails turns a next step's data into lines of text: its typed
@@ -179,7 +198,7 @@ func stepDetails(s certwise.NextStep) []string {
 			l += ", growth " + strconv.FormatFloat(*t.ProjectedGrowthPct, 'f', 1, 64) + "%"
 		}
 		if t.MedianWage != nil {
-			l += ", median wage $" + strconv.FormatFloat(*t.MedianWage, 'f', 0, 64)
+			l += ", median wage $" + numfmt.Float(*t.MedianWage, 0)
 		}
 		if t.JobZone != nil {
 			l += ", job zone " + strconv.Itoa(*t.JobZone)
@@ -232,7 +251,7 @@ func evidenceValue(v any) string {
 		if t >= 0 && t <= 1 {
 			return percent(t)
 		}
-		return strconv.FormatFloat(t, 'f', -1, 64)
+		return numfmt.Float(t, -1)
 	case []string:
 		return strings.Join(t, ", ")
 	case []certwise.Motive:

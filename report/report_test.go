@@ -115,3 +115,28 @@ func TestWrap(t *testing.T) {
 		t.Error("blank text should give no lines")
 	}
 }
+
+func TestFiguresGroupThousands(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	tests := []struct {
+		name, got, want string
+	}{
+		{"money", money(f(1500)), "$1,500"},
+		{"money cents", money(f(1234.5)), "$1,234.5"},
+		{"money small", money(f(300)), "$300"},
+		{"money missing", money(nil), "cost not published"},
+		{"hours", hours(f(1200)), "1,200 h"},
+		{"evidence", evidenceValue(36920.0), "36,920"},
+		{"evidence share", evidenceValue(0.25), "25%"},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, tt.got, tt.want)
+		}
+	}
+	w := 36920.0
+	lines := stepDetails(certwise.NextStep{Targets: []certwise.TransitionTarget{{Code: "43-4051.00", Title: "Customer Service Representatives", MedianWage: &w}}})
+	if len(lines) != 1 || !strings.Contains(lines[0], "median wage $36,920") {
+		t.Errorf("target line %q: want the median wage as $36,920", lines)
+	}
+}

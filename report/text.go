@@ -30,13 +30,8 @@ func Text(w io.Writer, ev *certwise.Evaluation) error {
 	}
 
 	section(p, "Conditions for a certification to pay off")
-	vals := conditionValues(ev.Conditions)
-	for i, n := range conditionNames {
-		mark := "[ ]"
-		if vals[i] {
-			mark = "[x]"
-		}
-		p.printf("  %s %s\n", mark, n)
+	for _, l := range conditionLines(ev.Conditions) {
+		p.printf("  %s\n", l)
 	}
 
 	section(p, "Exposure")

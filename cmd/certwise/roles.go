@@ -12,6 +12,7 @@ import (
 
 	"github.com/certwise/certwise"
 	"github.com/certwise/certwise/exposure"
+	"github.com/certwise/certwise/internal/numfmt"
 )
 
 func init() { registerCommand(newRolesCommand) }
@@ -147,14 +148,14 @@ func fint(v *int64) string {
 	if v == nil {
 		return "-"
 	}
-	return groupThousands(*v)
+	return numfmt.Int(*v)
 }
 
 func fmoney(v *float64) string {
 	if v == nil {
 		return "-"
 	}
-	return "$" + groupThousands(int64(math.Round(*v)))
+	return "$" + numfmt.Int(int64(math.Round(*v)))
 }
 
 func fpct(v *float64) string {
@@ -162,23 +163,6 @@ func fpct(v *float64) string {
 		return "-"
 	}
 	return fmt.Sprintf("%+.1f%%", *v)
-}
-
-func groupThousands(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
 }
 
 func writeOccupationText(w io.Writer, o *certwise.Occupation, hasTasks bool) error {
