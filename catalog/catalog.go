@@ -62,6 +62,7 @@ type Catalog struct {
 	provByName  map[string]int
 	occupations map[string]string
 	matcher     *gapMatcher
+	held        []string // per certification: heldPrerequisite, or ""
 }
 
 type catalogFile struct {
@@ -105,8 +106,10 @@ func Parse(certsData, skillsData []byte) (*Catalog, error) {
 	c.matcher = newGapMatcher(c.skills)
 	sort.Slice(c.certs, func(i, j int) bool { return c.certs[i].ID < c.certs[j].ID })
 	c.byID = make(map[string]int, len(c.certs))
+	c.held = make([]string, len(c.certs))
 	for i, cert := range c.certs {
 		c.byID[cert.ID] = i
+		c.held[i] = heldPrerequisite(&c.certs[i])
 	}
 	return c, nil
 }

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -23,6 +24,10 @@ type keyword struct {
 
 type gapMatcher struct {
 	keywords []keyword
+	// byFirst lists, for each word a keyword starts with, the indexes of
+	// those keywords in ascending order: a text can only contain keywords
+	// whose first word is one of its words, so only those are tried.
+	byFirst map[string][]int
 }
 
 func newGapMatcher(skills []Skill) *gapMatcher {
@@ -40,6 +45,12 @@ func newGapMatcher(skills []Skill) *gapMatcher {
 	}
 	// Longer phrases first, so that a phrase hides the words inside it.
 	sort.SliceStable(m.keywords, func(i, j int) bool { return m.keywords[i].weight > m.keywords[j].weight })
+	m.byFirst = make(map[string][]int)
+	for i, k := range m.keywords {
+		if f := strings.Fields(k.phrase); len(f) > 0 {
+			m.byFirst[f[0]] = append(m.byFirst[f[0]], i)
+		}
+	}
 	return m
 }
 
@@ -68,25 +79,37 @@ func (m *gapMatcher) match(text string) []SkillMatch {
 	if strings.TrimSpace(padded) == "" {
 		return nil
 	}
-	bySkill := map[string]*SkillMatch{}
-	for _, k := range m.keywords {
+	// The keywords that start with one of the text's words, in the
+	// matcher's order (longer phrases first).
+	var buf [64]int
+	cands := buf[:0]
+	for rest := padded; rest != ""; {
+		var w string
+		w, rest, _ = strings.Cut(rest, " ")
+		if w != "" {
+			cands = append(cands, m.byFirst[w]...)
+		}
+	}
+	slices.Sort(cands)
+	cands = slices.Compact(cands)
+	out := []SkillMatch{}
+	for _, i := range cands {
+		k := &m.keywords[i]
 		if !strings.Contains(padded, k.phrase) {
 			continue
 		}
 		// Blank the phrase out so that its words do not count again.
 		padded = strings.ReplaceAll(padded, k.phrase, " | ")
-		sm := bySkill[k.skill]
-		if sm == nil {
-			sm = &SkillMatch{Skill: k.skill}
-			bySkill[k.skill] = sm
+		j := slices.IndexFunc(out, func(sm SkillMatch) bool { return sm.Skill == k.skill })
+		if j < 0 {
+			out = append(out, SkillMatch{Skill: k.skill})
+			j = len(out) - 1
 		}
-		sm.Weight += k.weight
-		sm.Keywords = append(sm.Keywords, k.raw)
+		out[j].Weight += k.weight
+		out[j].Keywords = append(out[j].Keywords, k.raw)
 	}
-	out := make([]SkillMatch, 0, len(bySkill))
-	for _, sm := range bySkill {
+	for _, sm := range out {
 		sort.Strings(sm.Keywords)
-		out = append(out, *sm)
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Weight != out[j].Weight {

@@ -1,11 +1,11 @@
 package catalog
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/certwise/certwise"
@@ -53,7 +53,7 @@ type Result struct {
 // certwise.Recommender. Certifications over the budget or the hours limit
 // are left out (RecommendDetailed says which and why).
 func (c *Catalog) Recommend(ctx context.Context, req certwise.RecommendRequest) ([]certwise.Recommendation, error) {
-	res, err := c.RecommendDetailed(ctx, req)
+	res, err := c.recommend(ctx, req, false)
 	if err != nil {
 		return nil, err
 	}
@@ -66,6 +66,12 @@ var _ certwise.Recommender = (*Catalog)(nil)
 // left out by the budget or hours limit. The order is deterministic: score
 // descending, then id.
 func (c *Catalog) RecommendDetailed(ctx context.Context, req certwise.RecommendRequest) (Result, error) {
+	return c.recommend(ctx, req, true)
+}
+
+// recommend ranks certifications for a person; the certifications a limit
+// leaves out are described in the result only when excluded is true.
+func (c *Catalog) recommend(ctx context.Context, req certwise.RecommendRequest, excluded bool) (Result, error) {
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}
@@ -90,31 +96,62 @@ func (c *Catalog) RecommendDetailed(ctx context.Context, req certwise.RecommendR
 	}
 	level := levelCue(req.Gap)
 	res := Result{GapSkills: gap}
-	for _, cert := range c.certs {
-		r, excl, ok := c.score(cert, req, gap, total, level)
+	// Rank by the figures alone, then write the reasons only for the
+	// certifications returned: most of the catalog is scored and dropped, and
+	// the reasons are most of a recommendation's cost.
+	var buf [64]ranked
+	ranks := buf[:0]
+	for i := range c.certs {
+		score, excl, ok := c.score(i, req, gap, total, level, excluded, nil)
 		if excl != nil {
 			res.Excluded = append(res.Excluded, *excl)
 			continue
 		}
 		if ok {
-			res.Recommendations = append(res.Recommendations, r)
+			ranks = append(ranks, ranked{i, score})
 		}
 	}
-	sort.SliceStable(res.Recommendations, func(i, j int) bool {
-		a, b := res.Recommendations[i], res.Recommendations[j]
-		if a.Score != b.Score {
-			return a.Score > b.Score
+	slices.SortStableFunc(ranks, func(a, b ranked) int {
+		if a.score != b.score {
+			return cmp.Compare(b.score, a.score)
 		}
-		return a.ID < b.ID
+		return strings.Compare(c.certs[a.cert].ID, c.certs[b.cert].ID)
 	})
 	top := req.Top
 	if top <= 0 {
 		top = DefaultTop
 	}
-	if len(res.Recommendations) > top {
-		res.Recommendations = res.Recommendations[:top]
+	if len(ranks) > top {
+		ranks = ranks[:top]
+	}
+	if len(ranks) > 0 {
+		res.Recommendations = make([]certwise.Recommendation, len(ranks))
+	}
+	for k, r := range ranks {
+		why := make([]string, 0, 8)
+		c.score(r.cert, req, gap, total, level, false, &why)
+		cert := &c.certs[r.cert]
+		cost, verified := cert.Cost()
+		res.Recommendations[k] = certwise.Recommendation{
+			ID:           cert.ID,
+			Name:         cert.Name,
+			Provider:     cert.Provider,
+			Level:        cert.Level,
+			Score:        r.score,
+			CostUSD:      cost,
+			CostVerified: verified,
+			PrepHours:    cert.PrepHours,
+			URL:          cert.URL,
+			Why:          why,
+		}
 	}
 	return res, nil
+}
+
+// ranked is a certification (its index in the catalog) with its score.
+type ranked struct {
+	cert  int
+	score float64
 }
 
 // namedSkill reads one named skill: a vocabulary id as it is, any other
@@ -141,9 +178,9 @@ func addSkills(gap, more []SkillMatch) []SkillMatch {
 }
 
 func (c *Catalog) checkRequest(req certwise.RecommendRequest) error {
-	for field, code := range map[string]string{"target": req.TargetCode, "role": req.RoleCode} {
-		if code != "" && !codePattern.MatchString(code) {
-			return certwise.Errorf(certwise.EINVALID, field, "%q is not an O*NET-SOC code (NN-NNNN.NN)", code)
+	for _, f := range [...]struct{ field, code string }{{"target", req.TargetCode}, {"role", req.RoleCode}} {
+		if f.code != "" && !isCode(f.code) {
+			return certwise.Errorf(certwise.EINVALID, f.field, "%q is not an O*NET-SOC code (NN-NNNN.NN)", f.code)
 		}
 	}
 	if req.BudgetUSD != nil && *req.BudgetUSD < 0 {
@@ -158,46 +195,50 @@ func (c *Catalog) checkRequest(req certwise.RecommendRequest) error {
 	return nil
 }
 
-// score rates one certification. It returns ok=false when the
+// score rates the certification at index i. It returns ok=false when the
 // certification is not relevant to the request, and an exclusion when it is
-// relevant but breaks a limit.
-func (c *Catalog) score(cert certwise.Certification, req certwise.RecommendRequest, gap []SkillMatch, total float64, cue string) (certwise.Recommendation, *Exclusion, bool) {
-	var why []string
+// relevant but breaks a limit (only when excluded is true; otherwise such a
+// certification is just not ok); the score is rounded to one decimal. When
+// why is not nil, the reasons behind the score are appended to it.
+func (c *Catalog) score(i int, req certwise.RecommendRequest, gap []SkillMatch, total float64, cue string, excluded bool, why *[]string) (float64, *Exclusion, bool) {
+	cert := &c.certs[i]
+	explain := why != nil
 	var relevance float64
 
 	// Skill overlap with the gap.
-	var covered []string
+	var covered int
 	var coveredWeight float64
 	for _, g := range gap {
 		if slices.Contains(cert.Skills, g.Skill) {
-			covered = append(covered, c.skillName(g.Skill))
+			covered++
 			coveredWeight += g.Weight
 		}
 	}
-	if len(covered) > 0 {
-		relevance += weightGapCoverage*coveredWeight/total + weightFocus*float64(len(covered))/float64(len(cert.Skills))
-		why = append(why, fmt.Sprintf("covers %d of the %d skill areas in your gap: %s", len(covered), len(gap), strings.Join(covered, ", ")))
+	if covered > 0 {
+		relevance += weightGapCoverage*coveredWeight/total + weightFocus*float64(covered)/float64(len(cert.Skills))
+		if explain {
+			names := make([]string, 0, covered)
+			for _, g := range gap {
+				if slices.Contains(cert.Skills, g.Skill) {
+					names = append(names, c.skillName(g.Skill))
+				}
+			}
+			*why = append(*why, fmt.Sprintf("covers %d of the %d skill areas in your gap: %s", covered, len(gap), strings.Join(names, ", ")))
+		}
 	}
 
 	// The target role and the current role.
 	if req.TargetCode != "" {
-		pts, text := c.roleFit(cert, req.TargetCode, weightTargetExact, weightTargetSOC, weightTargetMinor, "your target role")
-		relevance += pts
-		if text != "" {
-			why = append(why, text)
-		}
+		relevance += c.roleFit(cert, req.TargetCode, weightTargetExact, weightTargetSOC, weightTargetMinor, "your target role", why)
 	}
 	inField := false
 	if req.RoleCode != "" {
-		pts, text := c.roleFit(cert, req.RoleCode, weightCurrentExact, weightCurrentSOC, weightCurrentMinor, "your current role")
+		pts := c.roleFit(cert, req.RoleCode, weightCurrentExact, weightCurrentSOC, weightCurrentMinor, "your current role", why)
 		relevance += pts
 		inField = pts >= weightCurrentSOC
-		if text != "" {
-			why = append(why, text)
-		}
 	}
 	if relevance < minimumRecommendScr {
-		return certwise.Recommendation{}, nil, false
+		return 0, nil, false
 	}
 	// Only relevant certifications are reported as left out by a limit.
 	cost, verified := cert.Cost()
@@ -207,12 +248,17 @@ func (c *Catalog) score(cert certwise.Certification, req certwise.RecommendReque
 		}
 		return usd(*cost) + " (as a secondary page reports; the official page did not confirm it)"
 	}
-	if req.BudgetUSD != nil && cost != nil && *cost > *req.BudgetUSD {
-		return certwise.Recommendation{}, &Exclusion{cert.ID, cert.Name,
+	overBudget := req.BudgetUSD != nil && cost != nil && *cost > *req.BudgetUSD
+	overHours := req.MaxHours != nil && cert.PrepHours != nil && *cert.PrepHours > *req.MaxHours
+	if (overBudget || overHours) && !excluded {
+		return 0, nil, false
+	}
+	if overBudget {
+		return 0, &Exclusion{cert.ID, cert.Name,
 			fmt.Sprintf("costs %s, over your budget of %s", costWords(), usd(*req.BudgetUSD))}, false
 	}
-	if req.MaxHours != nil && cert.PrepHours != nil && *cert.PrepHours > *req.MaxHours {
-		return certwise.Recommendation{}, &Exclusion{cert.ID, cert.Name,
+	if overHours {
+		return 0, &Exclusion{cert.ID, cert.Name,
 			fmt.Sprintf("needs about %s hours of preparation, over your limit of %s", num(*cert.PrepHours), num(*req.MaxHours))}, false
 	}
 	score := relevance
@@ -221,16 +267,24 @@ func (c *Catalog) score(cert certwise.Certification, req certwise.RecommendReque
 	switch {
 	case cue == "entry" && (cert.Level == certwise.LevelFoundational):
 		score += weightLevelFit
-		why = append(why, "a foundational credential, as you asked for a starting point")
+		if explain {
+			*why = append(*why, "a foundational credential, as you asked for a starting point")
+		}
 	case cue == "advanced" && (cert.Level == certwise.LevelProfessional || cert.Level == certwise.LevelSpecialty):
 		score += weightLevelFit
-		why = append(why, fmt.Sprintf("a %s-level credential, as you asked for depth", cert.Level))
+		if explain {
+			*why = append(*why, fmt.Sprintf("a %s-level credential, as you asked for depth", cert.Level))
+		}
 	case cue == "" && inField && cert.Level != certwise.LevelFoundational:
 		score += weightLevelFit / 2
-		why = append(why, fmt.Sprintf("%s level builds on experience in your current field", cert.Level))
+		if explain {
+			*why = append(*why, fmt.Sprintf("%s level builds on experience in your current field", cert.Level))
+		}
 	case cue == "" && req.RoleCode != "" && !inField && cert.Level != certwise.LevelProfessional:
 		score += weightLevelFit / 2
-		why = append(why, fmt.Sprintf("%s level is a realistic entry point from outside the field", cert.Level))
+		if explain {
+			*why = append(*why, fmt.Sprintf("%s level is a realistic entry point from outside the field", cert.Level))
+		}
 	}
 
 	// Cost and time.
@@ -240,67 +294,82 @@ func (c *Catalog) score(cert certwise.Certification, req certwise.RecommendReque
 		if !verified {
 			score -= penaltyUnverified
 		}
-		why = append(why, fmt.Sprintf("costs %s, within your budget of %s", costWords(), usd(*req.BudgetUSD)))
+		if explain {
+			*why = append(*why, fmt.Sprintf("costs %s, within your budget of %s", costWords(), usd(*req.BudgetUSD)))
+		}
 	case cost != nil:
-		why = append(why, "costs "+costWords())
+		if explain {
+			*why = append(*why, "costs "+costWords())
+		}
 	case req.BudgetUSD != nil:
 		score -= penaltyUnverified
-		why = append(why, fmt.Sprintf("cost not published where we could check; confirm it on the official page before counting on your budget of %s", usd(*req.BudgetUSD)))
+		if explain {
+			*why = append(*why, fmt.Sprintf("cost not published where we could check; confirm it on the official page before counting on your budget of %s", usd(*req.BudgetUSD)))
+		}
 	default:
-		why = append(why, "cost not published where we could check; see the official page")
+		if explain {
+			*why = append(*why, "cost not published where we could check; see the official page")
+		}
 	}
 	if cert.PrepHours != nil {
-		text := fmt.Sprintf("about %s hours of preparation (%s)", num(*cert.PrepHours), cert.PrepHoursBasis)
 		if req.MaxHours != nil {
 			score += weightWithinLimit
-			text = fmt.Sprintf("about %s hours of preparation, within your %s", num(*cert.PrepHours), num(*req.MaxHours))
 		}
-		why = append(why, text)
+		if explain {
+			if req.MaxHours != nil {
+				*why = append(*why, fmt.Sprintf("about %s hours of preparation, within your %s", num(*cert.PrepHours), num(*req.MaxHours)))
+			} else {
+				*why = append(*why, fmt.Sprintf("about %s hours of preparation (%s)", num(*cert.PrepHours), cert.PrepHoursBasis))
+			}
+		}
 	} else if req.MaxHours != nil {
 		score -= penaltyUnverified
-		why = append(why, fmt.Sprintf("preparation time is not published; it may not fit your %s hours", num(*req.MaxHours)))
+		if explain {
+			*why = append(*why, fmt.Sprintf("preparation time is not published; it may not fit your %s hours", num(*req.MaxHours)))
+		}
 	}
-	if held := heldPrerequisite(cert); held != "" {
+	if held := c.held[i]; held != "" {
 		score -= penaltyHeldFirst
-		why = append(why, "needs a credential you must already hold: "+held)
+		if explain {
+			*why = append(*why, "needs a credential you must already hold: "+held)
+		}
 	}
 	if cert.Status == certwise.StatusRetiring {
 		score -= penaltyRetiring
-		why = append(why, "retiring on "+cert.RetiresOn+": it may lose value soon")
+		if explain {
+			*why = append(*why, "retiring on "+cert.RetiresOn+": it may lose value soon")
+		}
 	}
-	return certwise.Recommendation{
-		ID:           cert.ID,
-		Name:         cert.Name,
-		Provider:     cert.Provider,
-		Level:        cert.Level,
-		Score:        math.Round(score*10) / 10,
-		CostUSD:      cost,
-		CostVerified: verified,
-		PrepHours:    cert.PrepHours,
-		URL:          cert.URL,
-		Why:          why,
-	}, nil, true
+	return math.Round(score*10) / 10, nil, true
 }
 
 // roleFit scores how closely a certification's roles match a role code:
 // exactly, by 6-digit SOC code, or by SOC minor group (the first digit after
-// the hyphen).
-func (c *Catalog) roleFit(cert certwise.Certification, code string, exact, soc, minor float64, whose string) (float64, string) {
-	title := c.roleTitle(code)
+// the hyphen). When why is not nil, the match is described there.
+func (c *Catalog) roleFit(cert *certwise.Certification, code string, exact, soc, minor float64, whose string, why *[]string) float64 {
 	if slices.Contains(cert.Roles, code) {
-		return exact, fmt.Sprintf("serves %s, %s", whose, title)
+		if why != nil {
+			*why = append(*why, fmt.Sprintf("serves %s, %s", whose, c.roleTitle(code)))
+		}
+		return exact
 	}
 	for _, r := range cert.Roles {
 		if r[:7] == code[:7] {
-			return soc, fmt.Sprintf("serves %s, the same SOC occupation as %s, %s", c.roleTitle(r), whose, title)
+			if why != nil {
+				*why = append(*why, fmt.Sprintf("serves %s, the same SOC occupation as %s, %s", c.roleTitle(r), whose, c.roleTitle(code)))
+			}
+			return soc
 		}
 	}
 	for _, r := range cert.Roles {
 		if r[:4] == code[:4] {
-			return minor, fmt.Sprintf("serves %s, in the same SOC minor group as %s, %s (a weaker match)", c.roleTitle(r), whose, title)
+			if why != nil {
+				*why = append(*why, fmt.Sprintf("serves %s, in the same SOC minor group as %s, %s (a weaker match)", c.roleTitle(r), whose, c.roleTitle(code)))
+			}
+			return minor
 		}
 	}
-	return 0, ""
+	return 0
 }
 
 func (c *Catalog) roleTitle(code string) string {
@@ -333,6 +402,20 @@ func levelCue(gap string) string {
 	return ""
 }
 
+// isCode reports whether s is an O*NET-SOC code, NN-NNNN.NN (what
+// codePattern matches, without a regexp on every request).
+func isCode(s string) bool {
+	if len(s) != 10 || s[2] != '-' || s[7] != '.' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if i != 2 && i != 7 && (s[i] < '0' || s[i] > '9') {
+			return false
+		}
+	}
+	return true
+}
+
 func usd(v float64) string {
 	if v == 0 {
 		return "nothing (free)"
@@ -350,7 +433,7 @@ func num(v float64) string {
 // heldPrerequisite returns the first prerequisite that names a credential
 // the candidate must already hold (by the catalog's convention it starts
 // with "An active"), or "".
-func heldPrerequisite(cert certwise.Certification) string {
+func heldPrerequisite(cert *certwise.Certification) string {
 	for _, p := range cert.Prerequisites {
 		if strings.HasPrefix(strings.ToLower(p), "an active") {
 			return p

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -244,5 +245,39 @@ func TestRecommendErrors(t *testing.T) {
 	cancel()
 	if _, err := c.Recommend(ctx, certwise.RecommendRequest{Gap: "ml"}); err == nil {
 		t.Error("Recommend ignored a cancelled context")
+	}
+}
+
+// Recommend skips describing what a limit leaves out; it must still return
+// exactly the recommendations RecommendDetailed does.
+func TestRecommendMatchesDetailed(t *testing.T) {
+	c := mustLoad(t)
+	gaps := []string{"", "build RAG chatbots with LLMs, prompt engineering and AI governance", "beginner intro to machine learning", "advanced deep dive: deploy ML models"}
+	codes := []string{"", "15-1252.00", "15-2051.00", "13-1111.00"}
+	limits := []*float64{nil, ptr(0), ptr(150), ptr(40)}
+	for _, gap := range gaps {
+		for _, target := range codes {
+			for _, role := range codes {
+				for _, limit := range limits {
+					req := certwise.RecommendRequest{Gap: gap, TargetCode: target, RoleCode: role, BudgetUSD: limit, MaxHours: limit, Top: 10}
+					if limit != nil && *limit == 0 {
+						req.MaxHours = nil
+					}
+					res, errD := c.RecommendDetailed(context.Background(), req)
+					recs, err := c.Recommend(context.Background(), req)
+					if (err == nil) != (errD == nil) || !reflect.DeepEqual(recs, res.Recommendations) {
+						t.Fatalf("%+v: Recommend = %v, %v; RecommendDetailed = %v, %v", req, ids(recs), err, ids(res.Recommendations), errD)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestIsCode(t *testing.T) {
+	for _, s := range []string{"15-1252.00", "00-0000.00", "15-1252.0", "15-1252.000", "151252.00", "15-1252-00", "1a-1252.00", "15-1252.0x", "", "15-12523.0", "١٥-1252.00"} {
+		if got, want := isCode(s), codePattern.MatchString(s); got != want {
+			t.Errorf("isCode(%q) = %v, codePattern says %v", s, got, want)
+		}
 	}
 }
