@@ -37,6 +37,7 @@ const (
 	kindPair
 	kindHead
 	kindStem
+	nKinds
 )
 
 // params are the scoring constants, chosen on the hold-out evaluation
@@ -125,6 +126,7 @@ type scratch struct {
 	bestT   []int32           // per occupation: that title, or -1
 	ev      []float64         // per occupation: evidence
 	like    []float64         // per occupation: log-likelihood, then posterior
+	prod    []float64         // per occupation: product of likelihood ratios of one kind of term
 	occN    []float64         // per occupation: titles holding the current term
 	grpN    [levels][]float64 // per level, per group: titles holding the current term
 	seen    []int32           // occupations touched
@@ -284,6 +286,7 @@ func build(entries []certwise.TitleEntry, p params) *Index {
 			ev:    make([]float64, len(x.occs)),
 			like:  make([]float64, len(x.occs)),
 			occN:  make([]float64, len(x.occs)),
+			prod:  make([]float64, len(x.occs)),
 		}
 		for l := range levels {
 			s.grpN[l] = make([]float64, len(x.groups[l]))
@@ -301,33 +304,62 @@ func build(entries []certwise.TitleEntry, p params) *Index {
 // sibling occupations ("distillation" across production work) is evidence
 // for the group's members too.
 func (x *Index) likelihood(qs []int32, s *scratch) {
-	for _, t := range qs {
-		for _, op := range x.opost[t] {
-			c := float64(op.count)
-			s.occN[op.occ] = c
-			for l := range levels {
+	// The ratios of one kind of term share a weight, so they are multiplied
+	// and the logarithm taken once per kind and occupation.
+	for k := range uint8(nKinds) {
+		ks := x.kindWeight(k)
+		n := 0
+		for _, t := range qs {
+			if x.kind[t] == k {
+				n++
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		for _, o := range s.seen {
+			s.prod[o] = 1
+		}
+		for _, t := range qs {
+			if x.kind[t] == k {
+				x.likeRatios(t, s)
+			}
+		}
+		for _, o := range s.seen {
+			s.like[o] += ks * math.Log(s.prod[o])
+		}
+	}
+}
+
+// likeRatios multiplies s.prod, for each occupation in s.seen, by
+// P(t|o)/P(t).
+func (x *Index) likeRatios(t int32, s *scratch) {
+	for _, op := range x.opost[t] {
+		c := float64(op.count)
+		s.occN[op.occ] = c
+		for l := range levels {
+			if x.p.groupMu[l] > 0 {
 				s.grpN[l][x.occs[op.occ].group[l]] += c
 			}
 		}
-		bgP := float64(len(x.tpost[t])) / x.total
-		ks := x.kindScale(t)
-		for _, o := range s.seen {
-			or := &x.occs[o]
-			p := bgP
-			for l := levels - 1; l >= 0; l-- {
-				if mu := x.p.groupMu[l]; mu > 0 {
-					g := or.group[l]
-					p = (s.grpN[l][g] + mu*p) / (x.groups[l][g] + mu)
-				}
+	}
+	bgP := float64(len(x.tpost[t])) / x.total
+	for _, o := range s.seen {
+		or := &x.occs[o]
+		p := bgP
+		for l := levels - 1; l >= 0; l-- {
+			if mu := x.p.groupMu[l]; mu > 0 {
+				g := or.group[l]
+				p = (s.grpN[l][g] + mu*p) / (x.groups[l][g] + mu)
 			}
-			p = (s.occN[o] + x.p.mu*p) / (or.mass + x.p.mu)
-			s.like[o] += ks * math.Log(p/bgP)
 		}
-		for _, op := range x.opost[t] {
-			s.occN[op.occ] = 0
-			for l := range levels {
-				s.grpN[l][x.occs[op.occ].group[l]] = 0
-			}
+		p = (s.occN[o] + x.p.mu*p) / (or.mass + x.p.mu)
+		s.prod[o] *= p / bgP
+	}
+	for _, op := range x.opost[t] {
+		s.occN[op.occ] = 0
+		for l := range levels {
+			s.grpN[l][x.occs[op.occ].group[l]] = 0
 		}
 	}
 }
@@ -412,8 +444,11 @@ func splitWord(w string, vocab map[string]int32) (string, string) {
 const pairWindow = 2
 
 // kindScale is the weight of a term's kind relative to a word.
-func (x *Index) kindScale(t int32) float64 {
-	switch x.kind[t] {
+func (x *Index) kindScale(t int32) float64 { return x.kindWeight(x.kind[t]) }
+
+// kindWeight is the weight of a kind of term relative to a word.
+func (x *Index) kindWeight(k uint8) float64 {
+	switch k {
 	case kindPair:
 		return x.p.pairWeight
 	case kindHead:
@@ -446,11 +481,7 @@ func (x *Index) Match(query string, top int) certwise.TitleMatch {
 	if top <= 0 {
 		top = DefaultTop
 	}
-	cands := x.candidates(query)
-	slices.SortFunc(cands, byScore)
-	if len(cands) > top {
-		cands = cands[:top]
-	}
+	cands := topCands(x.candidates(query), top)
 	for _, c := range cands {
 		o := &x.occs[c.occ]
 		matched := o.title
@@ -488,6 +519,24 @@ func byScore(a, b cand) int {
 		return 1
 	}
 	return int(a.occ - b.occ)
+}
+
+// topCands returns the best k candidates of cs, best first.
+func topCands(cs []cand, k int) []cand {
+	if len(cs) <= 4*k {
+		slices.SortFunc(cs, byScore)
+		return cs[:min(k, len(cs))]
+	}
+	out := make([]cand, 0, k+1)
+	for _, c := range cs {
+		if len(out) == k && byScore(c, out[k-1]) >= 0 {
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(out, c, byScore)
+		out = slices.Insert(out, i, c)
+		out = out[:min(len(out), k)]
+	}
+	return out
 }
 
 // candidates scores every occupation the query's terms touch, in no order.
