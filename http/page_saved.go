@@ -51,14 +51,23 @@ func (s *Server) handleSave(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
+	s.renderSaved(w, r, http.StatusCreated, a, token)
+}
+
+// renderSaved answers with the page of a stored assessment. The answer to
+// a save (201 Created) names the new page in Location and shows deleteToken,
+// which appears nowhere else.
+func (s *Server) renderSaved(w http.ResponseWriter, r *http.Request, status int, a *certwise.Assessment, deleteToken string) {
 	v, err := s.savedView(r, a)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
-	v.DeleteToken = token
-	w.Header().Set("Location", "/a/"+a.ID)
-	s.renderResult(w, r, http.StatusCreated, v)
+	v.DeleteToken = deleteToken
+	if status == http.StatusCreated {
+		w.Header().Set("Location", "/a/"+a.ID)
+	}
+	s.renderResult(w, r, status, v)
 }
 
 // savedView builds the result view of a stored assessment with its history
@@ -104,12 +113,7 @@ func (s *Server) handleSaved(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	v, err := s.savedView(r, a)
-	if err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	s.renderResult(w, r, http.StatusOK, v)
+	s.renderSaved(w, r, http.StatusOK, a, "")
 }
 
 // handleSavedDownload returns a handler that downloads a saved assessment:

@@ -243,30 +243,14 @@ func (s *situation) evidence(f Fact) string {
 	case FactLevelModerateOrHigh, FactExposureUnderstood:
 		return s.levelText()
 	case FactLeverage, FactLeveragePossible:
-		var held []string
-		for _, x := range []struct {
-			on   bool
-			name string
-		}{{p.OwnsMeasurableOutcomes, "owns measurable outcomes"}, {p.AIEnhancedRole, "AI-enhanced role"}, {p.ExpandingIntoSystemDesign, "expanding into system design"}, {p.TransitioningToHybridRole, "moving into a hybrid role"}} {
-			if x.on {
-				held = append(held, x.name)
-			}
-		}
+		held := namesOn([]namedFlag{{p.OwnsMeasurableOutcomes, "owns measurable outcomes"}, {p.AIEnhancedRole, "AI-enhanced role"}, {p.ExpandingIntoSystemDesign, "expanding into system design"}, {p.TransitioningToHybridRole, "moving into a hybrid role"}})
 		if len(held) == 0 {
 			return "none of: owns measurable outcomes, AI-enhanced role, expanding into system design, moving into a hybrid role"
 		}
 		return strings.Join(held, ", ")
 	case FactSignalingEnvironment:
-		var on []string
 		o := a.Organization
-		for _, x := range []struct {
-			on   bool
-			name string
-		}{{o.LeadershipValuesAILiteracy, "leadership values AI literacy"}, {o.PromotionRewardsCredentials, "promotions reward credentials"}, {o.PoliticsRewardFormalPrograms, "internal politics reward formal programs"}, {a.Industry.CredentialSensitive, "credential-sensitive industry"}} {
-			if x.on {
-				on = append(on, x.name)
-			}
-		}
+		on := namesOn([]namedFlag{{o.LeadershipValuesAILiteracy, "leadership values AI literacy"}, {o.PromotionRewardsCredentials, "promotions reward credentials"}, {o.PoliticsRewardFormalPrograms, "internal politics reward formal programs"}, {a.Industry.CredentialSensitive, "credential-sensitive industry"}})
 		if len(on) == 0 {
 			return "nothing in the organization or industry rewards credentials"
 		}
@@ -338,4 +322,21 @@ func targetText(t *certwise.TargetRole) string {
 		return t.Title
 	}
 	return t.Occupation
+}
+
+// namedFlag is a yes/no answer with the words that name it when it is yes.
+type namedFlag struct {
+	on   bool
+	name string
+}
+
+// namesOn returns the names of the flags that are on, in order.
+func namesOn(flags []namedFlag) []string {
+	var names []string
+	for _, f := range flags {
+		if f.on {
+			names = append(names, f.name)
+		}
+	}
+	return names
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -20,11 +19,9 @@ import (
 
 func init() { registerCommand(newAssessCommand) }
 
-// assessFormats are the report formats of certwise assess.
-var assessFormats = []string{"text", "json", "markdown"}
-
 func newAssessCommand(a *app) *cobra.Command {
-	var file, format, inFormat, rulebook string
+	var file, inFormat, rulebook string
+	var format outputFormat
 	var accessible bool
 	cmd := &cobra.Command{
 		Use:   "assess [--answers FILE|-] [--format text|json|markdown]",
@@ -47,9 +44,6 @@ Exit status: 0 with a verdict, 2 when the answers or the rulebook are invalid
   certwise assess`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if !slices.Contains(assessFormats, format) {
-				return usageError(fmt.Errorf("unknown --format %q; allowed: %s", format, strings.Join(assessFormats, ", ")))
-			}
 			if !slices.Contains(answers.Formats, inFormat) {
 				return usageError(fmt.Errorf("unknown --input-format %q; allowed: %s", inFormat, strings.Join(answers.Formats, ", ")))
 			}
@@ -90,7 +84,7 @@ Exit status: 0 with a verdict, 2 when the answers or the rulebook are invalid
 		},
 	}
 	cmd.Flags().StringVar(&file, "answers", "", "read the answers from `FILE` (JSON or YAML; - for standard input) instead of asking")
-	cmd.Flags().StringVar(&format, "format", "text", "report `FORMAT`: text, json or markdown")
+	addFormatFlag(cmd, &format, formatText, formatJSON, formatMarkdown)
 	cmd.Flags().StringVar(&inFormat, "input-format", "auto", "`FORMAT` of the answers: auto, json or yaml")
 	cmd.Flags().StringVar(&rulebook, "rulebook", "", "evaluate with the rulebook in `FILE` (a copy of rules/rulebook.yaml) instead of the built-in one")
 	cmd.Flags().BoolVar(&accessible, "accessible", false, "ask the questions line by line (screen readers, piped input)")
@@ -128,13 +122,11 @@ func (a *app) readAnswers(file, format string) (certwise.Answers, error) {
 }
 
 // writeEvaluation prints ev in the given format.
-func writeEvaluation(w io.Writer, ev *certwise.Evaluation, format string) error {
+func writeEvaluation(w io.Writer, ev *certwise.Evaluation, format outputFormat) error {
 	switch format {
-	case "json":
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(ev)
-	case "markdown":
+	case formatJSON:
+		return writeJSONDoc(w, ev)
+	case formatMarkdown:
 		return report.Markdown(w, ev)
 	}
 	return report.Text(w, ev)

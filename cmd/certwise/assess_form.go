@@ -79,82 +79,58 @@ func (a *app) askAnswers(ctx context.Context, deps rules.Deps, accessible bool) 
 		positioning             certwise.Positioning
 	)
 	err = run(
-		huh.NewGroup(huh.NewSelect[certwise.ExposureLevel]().
-			Title("How much of your work could generative AI tools do today?").
-			Options(
-				huh.NewOption("I don't know: use the data for my occupation", certwise.ExposureLevel("")),
-				huh.NewOption("Little of it", certwise.ExposureLow),
-				huh.NewOption("Some of it", certwise.ExposureModerate),
-				huh.NewOption("Much of it", certwise.ExposureHigh),
-				huh.NewOption("Most of it: my role itself could be absorbed", certwise.ExposureStructural),
-			).Value(&exposure)),
-		huh.NewGroup(huh.NewMultiSelect[string]().
-			Title("Which of these are true of your current role?").
-			Options(
-				huh.NewOption("I own results that are measured (revenue, cost, quality, delivery)", "owns"),
-				huh.NewOption("AI tools already make my role stronger", "enhanced"),
-				huh.NewOption("I am taking on system or process design", "design"),
-				huh.NewOption("I am moving into a role that mixes my field with AI", "hybrid"),
-				huh.NewOption("I have tried AI tools on my own work", "tested"),
-			).Value(&position)),
+		huh.NewGroup(pickOne("How much of your work could generative AI tools do today?", &exposure,
+			huh.NewOption("I don't know: use the data for my occupation", certwise.ExposureLevel("")),
+			huh.NewOption("Little of it", certwise.ExposureLow),
+			huh.NewOption("Some of it", certwise.ExposureModerate),
+			huh.NewOption("Much of it", certwise.ExposureHigh),
+			huh.NewOption("Most of it: my role itself could be absorbed", certwise.ExposureStructural))),
+		huh.NewGroup(pickAny("Which of these are true of your current role?", &position,
+			huh.NewOption("I own results that are measured (revenue, cost, quality, delivery)", "owns"),
+			huh.NewOption("AI tools already make my role stronger", "enhanced"),
+			huh.NewOption("I am taking on system or process design", "design"),
+			huh.NewOption("I am moving into a role that mixes my field with AI", "hybrid"),
+			huh.NewOption("I have tried AI tools on my own work", "tested"))),
 		huh.NewGroup(
-			huh.NewMultiSelect[string]().
-				Title("Which of these are true where you work?").
-				Options(
-					huh.NewOption("Leadership wants people to show AI skills", "leadership"),
-					huh.NewOption("Promotion decisions count credentials", "promotion"),
-					huh.NewOption("Formal programs and certificates carry weight politically", "politics"),
-				).Value(&org),
-			huh.NewSelect[certwise.AIAdoptionPhase]().
-				Title("How far along is your organization with AI?").
-				Options(
-					huh.NewOption("Not sure", certwise.AIAdoptionPhase("")),
-					huh.NewOption("Exploring: pilots and experiments", certwise.PhaseExploration),
-					huh.NewOption("Early adoption: some teams use it", certwise.PhaseEarlyAdoption),
-					huh.NewOption("Normalizing: AI output is now expected", certwise.PhaseProductivityNormalization),
-					huh.NewOption("Mature: built into how work is done", certwise.PhaseMature),
-				).Value(&phase)),
-		huh.NewGroup(huh.NewMultiSelect[string]().
-			Title("Which of these are true of your industry?").
-			Options(
-				huh.NewOption("Credentials matter for hiring or clients", "credentials"),
-				huh.NewOption("Its business model is shrinking or being squeezed", "compressing"),
-				huh.NewOption("It is moving its products or services to AI", "shifting"),
-			).Value(&industry)),
-		huh.NewGroup(huh.NewMultiSelect[certwise.Motive]().
-			Title("Why are you thinking about a certification? Pick all that apply.").
-			Options(
-				huh.NewOption("To close a specific skill gap", certwise.MotiveCapabilityGap),
-				huh.NewOption("My field expects a credential", certwise.MotiveCredentialSignal),
-				huh.NewOption("To move into a different role", certwise.MotiveRoleTransition),
-				huh.NewOption("My industry is shifting toward AI", certwise.MotiveIndustryShift),
-				huh.NewOption("To show I am doing something", certwise.MotiveSignalActivity),
-				huh.NewOption("I feel anxious about AI", certwise.MotiveReduceAnxiety),
-				huh.NewOption("Everyone in the news says to", certwise.MotiveFollowHeadlines),
-				huh.NewOption("My position at work feels unclear", certwise.MotiveCompensatePositioning),
-			).Value(&motives)),
+			pickAny("Which of these are true where you work?", &org,
+				huh.NewOption("Leadership wants people to show AI skills", "leadership"),
+				huh.NewOption("Promotion decisions count credentials", "promotion"),
+				huh.NewOption("Formal programs and certificates carry weight politically", "politics")),
+			pickOne("How far along is your organization with AI?", &phase,
+				huh.NewOption("Not sure", certwise.AIAdoptionPhase("")),
+				huh.NewOption("Exploring: pilots and experiments", certwise.PhaseExploration),
+				huh.NewOption("Early adoption: some teams use it", certwise.PhaseEarlyAdoption),
+				huh.NewOption("Normalizing: AI output is now expected", certwise.PhaseProductivityNormalization),
+				huh.NewOption("Mature: built into how work is done", certwise.PhaseMature))),
+		huh.NewGroup(pickAny("Which of these are true of your industry?", &industry,
+			huh.NewOption("Credentials matter for hiring or clients", "credentials"),
+			huh.NewOption("Its business model is shrinking or being squeezed", "compressing"),
+			huh.NewOption("It is moving its products or services to AI", "shifting"))),
+		huh.NewGroup(pickAny("Why are you thinking about a certification? Pick all that apply.", &motives,
+			huh.NewOption("To close a specific skill gap", certwise.MotiveCapabilityGap),
+			huh.NewOption("My field expects a credential", certwise.MotiveCredentialSignal),
+			huh.NewOption("To move into a different role", certwise.MotiveRoleTransition),
+			huh.NewOption("My industry is shifting toward AI", certwise.MotiveIndustryShift),
+			huh.NewOption("To show I am doing something", certwise.MotiveSignalActivity),
+			huh.NewOption("I feel anxious about AI", certwise.MotiveReduceAnxiety),
+			huh.NewOption("Everyone in the news says to", certwise.MotiveFollowHeadlines),
+			huh.NewOption("My position at work feels unclear", certwise.MotiveCompensatePositioning))),
 		huh.NewGroup(
 			huh.NewInput().Title("Which skill are you missing, in a few words?").
 				Description("Leave empty if you cannot name one.").CharLimit(2000).Value(&ans.CapabilityGap),
 			huh.NewInput().Title("Which role do you want to move into?").
 				Description("Leave empty if none.").CharLimit(200).Value(&target)),
 		huh.NewGroup(
-			huh.NewSelect[certwise.AuthorityGain]().
-				Title("What would the certification change at work?").
-				Options(
-					huh.NewOption("Not sure", certwise.AuthorityGain("")),
-					huh.NewOption("Nothing", certwise.AuthorityNone),
-					huh.NewOption("What I know, not what I decide", certwise.AuthorityKnowledgeOnly),
-					huh.NewOption("Somewhat more say in decisions", certwise.AuthoritySome),
-					huh.NewOption("Clearly more authority or ownership", certwise.AuthorityClear),
-				).Value(&authority),
-			huh.NewSelect[certwise.Positioning]().
-				Title("Is this mainly to protect your current position or to move ahead?").
-				Options(
-					huh.NewOption("Not sure", certwise.Positioning("")),
-					huh.NewOption("Protect where I am", certwise.Defensive),
-					huh.NewOption("Move ahead", certwise.Offensive),
-				).Value(&positioning)),
+			pickOne("What would the certification change at work?", &authority,
+				huh.NewOption("Not sure", certwise.AuthorityGain("")),
+				huh.NewOption("Nothing", certwise.AuthorityNone),
+				huh.NewOption("What I know, not what I decide", certwise.AuthorityKnowledgeOnly),
+				huh.NewOption("Somewhat more say in decisions", certwise.AuthoritySome),
+				huh.NewOption("Clearly more authority or ownership", certwise.AuthorityClear)),
+			pickOne("Is this mainly to protect your current position or to move ahead?", &positioning,
+				huh.NewOption("Not sure", certwise.Positioning("")),
+				huh.NewOption("Protect where I am", certwise.Defensive),
+				huh.NewOption("Move ahead", certwise.Offensive))),
 	)
 	if err != nil {
 		return ans, err
@@ -186,6 +162,16 @@ func (a *app) askAnswers(ctx context.Context, deps rules.Deps, accessible bool) 
 	ans.ExpectedAuthorityGain = authority
 	ans.Positioning = positioning
 	return ans, nil
+}
+
+// pickOne is a question with one answer among options.
+func pickOne[T comparable](title string, value *T, options ...huh.Option[T]) *huh.Select[T] {
+	return huh.NewSelect[T]().Title(title).Options(options...).Value(value)
+}
+
+// pickAny is a question whose answer is any number of options.
+func pickAny[T comparable](title string, value *[]T, options ...huh.Option[T]) *huh.MultiSelect[T] {
+	return huh.NewMultiSelect[T]().Title(title).Options(options...).Value(value)
 }
 
 // lineReader hands out one byte per Read. huh's line-by-line mode starts a

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"regexp"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/certwise/certwise"
 	"github.com/certwise/certwise/catalog"
+	"github.com/certwise/certwise/internal/numfmt"
 )
 
 func init() { registerCommand(newCertsCommand) }
@@ -68,93 +68,72 @@ func resolveTarget(ctx context.Context, a *app, target string) (string, error) {
 }
 
 func newCertsCommand(a *app) *cobra.Command {
-	cmd := &cobra.Command{
-		Use:   "certs",
-		Short: "Browse, compare and get recommendations from the catalog of AI certifications",
-		Long: `certs works on certwise's catalog of real AI certifications. Every entry links to
+	return newGroupCommand("certs",
+		"Browse, compare and get recommendations from the catalog of AI certifications",
+		`certs works on certwise's catalog of real AI certifications. Every entry links to
 the provider's official page; a figure that could not be confirmed there is shown
 as "not verified", with what secondary pages report in its notes.`,
-	}
-	cmd.AddCommand(newCertsListCommand(a), newCertsShowCommand(a), newCertsCompareCommand(a),
+		newCertsListCommand(a), newCertsShowCommand(a), newCertsCompareCommand(a),
 		newCertsRecommendCommand(a), newCertsExportCommand(a), newCertsSkillsCommand(a))
-	return cmd
 }
 
-// checkFormat returns a usage error unless format is one of allowed.
-func checkFormat(format string, allowed ...string) error {
-	for _, f := range allowed {
-		if format == f {
-			return nil
+// withCatalog adapts a certs subcommand that works on the catalog to a
+// cobra RunE: it loads the catalog first and hands it on.
+func withCatalog(run func(cmd *cobra.Command, args []string, cat *catalog.Catalog) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		cat, err := catalog.Load()
+		if err != nil {
+			return err
 		}
+		return run(cmd, args, cat)
 	}
-	return usageError(certwise.Errorf(certwise.EINVALID, "format", "unknown format %q; use one of %s", format, strings.Join(allowed, ", ")))
-}
-
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
 }
 
 func newCertsListCommand(a *app) *cobra.Command {
 	var f catalog.Filter
 	var maxCost float64
-	var format string
+	var format outputFormat
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List certifications, optionally filtered",
 		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			if err := checkFormat(format, "text", "json", "jsonl"); err != nil {
-				return err
-			}
+		RunE: withCatalog(func(cmd *cobra.Command, _ []string, cat *catalog.Catalog) error {
 			if cmd.Flags().Changed("max-cost") {
 				f.MaxCostUSD = &maxCost
-			}
-			cat, err := catalog.Load()
-			if err != nil {
-				return err
 			}
 			certs, err := cat.List(f)
 			if err != nil {
 				return err
 			}
-			switch format {
-			case "json":
-				if certs == nil {
-					certs = []certwise.Certification{}
-				}
-				return writeJSON(a.stdout, certs)
-			case "jsonl":
-				enc := json.NewEncoder(a.stdout)
-				enc.SetEscapeHTML(false)
-				for _, c := range certs {
-					if err := enc.Encode(c); err != nil {
-						return err
-					}
-				}
-				return nil
+			if certs == nil {
+				certs = []certwise.Certification{} // [] in JSON, not null
 			}
-			tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
-			fmt.Fprintln(tw, "ID\tLEVEL\tPROVIDER\tCOST\tPREP H\tNAME")
-			for _, c := range certs {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", c.ID, c.Level, c.Provider, costText(c), hoursText(c.PrepHours), c.Name)
-			}
-			if err := tw.Flush(); err != nil {
-				return err
-			}
-			fmt.Fprintf(a.stdout, "%d of %d certifications; \"?\" marks a figure only secondary pages report\n", len(certs), cat.Len())
-			return nil
-		},
+			return writeResult(a.stdout, format, certs, certs,
+				func() error { return writeCertList(a.stdout, certs, cat.Len()) })
+		}),
 	}
 	cmd.Flags().StringVar(&f.Skill, "skill", "", "only certifications covering this skill id (see certs skills)")
 	cmd.Flags().StringVar(&f.Level, "level", "", "only this level: foundational, associate, professional or specialty")
 	cmd.Flags().StringVar(&f.Provider, "provider", "", "only this provider (id or name, e.g. aws)")
 	cmd.Flags().StringVar(&f.Audience, "audience", "", "only this audience: builders, data, business or governance")
 	cmd.Flags().Float64Var(&maxCost, "max-cost", 0, "only certifications whose verified cost is at most `USD`")
-	cmd.Flags().StringVar(&format, "format", "text", "output format: text, json or jsonl")
+	addFormatFlag(cmd, &format)
 	return cmd
+}
+
+// writeCertList writes the table of certs list, with how many of the
+// catalog's total entries it shows.
+func writeCertList(w io.Writer, certs []certwise.Certification, total int) error {
+	tw := newTable(w)
+	fmt.Fprintln(tw, "ID\tLEVEL\tPROVIDER\tCOST\tPREP H\tNAME")
+	for _, c := range certs {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", c.ID, c.Level, c.Provider, costText(c), hoursText(c.PrepHours), c.Name)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(w, "%d of %d certifications; \"?\" marks a figure only secondary pages report\n", len(certs), total)
+	return err
 }
 
 // costText shows a certification's cost: the official figure, else the
@@ -165,11 +144,11 @@ func costText(c certwise.Certification) string {
 	case v == nil:
 		return "not verified"
 	case !verified:
-		return fmt.Sprintf("USD %g?", *v)
+		return "USD " + numfmt.Float(*v, -1) + "?"
 	case *v == 0:
 		return "free"
 	}
-	return fmt.Sprintf("USD %g", *v)
+	return "USD " + numfmt.Float(*v, -1)
 }
 
 func hoursText(v *float64) string {
@@ -237,35 +216,28 @@ func statusText(c certwise.Certification) string {
 }
 
 func newCertsShowCommand(a *app) *cobra.Command {
-	var format string
+	var format outputFormat
 	cmd := &cobra.Command{
 		Use:   "show ID",
 		Short: "Show everything the catalog knows about one certification",
 		Args:  cobra.ExactArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
-			if err := checkFormat(format, "text", "json"); err != nil {
-				return err
-			}
-			cat, err := catalog.Load()
-			if err != nil {
-				return err
-			}
+		RunE: withCatalog(func(_ *cobra.Command, args []string, cat *catalog.Catalog) error {
 			c, err := cat.Get(args[0])
 			if err != nil {
 				return err
 			}
-			if format == "json" {
-				return writeJSON(a.stdout, c)
+			if format == formatJSON {
+				return writeJSONDoc(a.stdout, c)
 			}
 			return writeCert(a.stdout, cat, c)
-		},
+		}),
 	}
-	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	addFormatFlag(cmd, &format, formatText, formatJSON)
 	return cmd
 }
 
 func writeCert(w io.Writer, cat *catalog.Catalog, c certwise.Certification) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tw := newTable(w)
 	row := func(k, v string) { fmt.Fprintf(tw, "%s\t%s\n", k, v) }
 	row("id", c.ID)
 	row("name", c.Name)
@@ -324,25 +296,18 @@ func skillNames(cat *catalog.Catalog, ids []string) []string {
 }
 
 func newCertsCompareCommand(a *app) *cobra.Command {
-	var format string
+	var format outputFormat
 	cmd := &cobra.Command{
 		Use:   "compare ID ID [ID...]",
 		Short: "Compare certifications side by side",
 		Args:  cobra.MinimumNArgs(2),
-		RunE: func(_ *cobra.Command, args []string) error {
-			if err := checkFormat(format, "text", "json"); err != nil {
-				return err
-			}
-			cat, err := catalog.Load()
-			if err != nil {
-				return err
-			}
+		RunE: withCatalog(func(_ *cobra.Command, args []string, cat *catalog.Catalog) error {
 			certs, err := cat.Compare(args...)
 			if err != nil {
 				return err
 			}
-			if format == "json" {
-				return writeJSON(a.stdout, certs)
+			if format == formatJSON {
+				return writeJSONDoc(a.stdout, certs)
 			}
 			tw := tabwriter.NewWriter(a.stdout, 0, 0, 3, ' ', 0)
 			row := func(label string, cell func(certwise.Certification) string) {
@@ -389,17 +354,18 @@ func newCertsCompareCommand(a *app) *cobra.Command {
 				fmt.Fprintf(a.stdout, "%s: %s\n  %s\n", c.ID, c.Name, c.URL)
 			}
 			return nil
-		},
+		}),
 	}
-	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	addFormatFlag(cmd, &format, formatText, formatJSON)
 	return cmd
 }
 
 func newCertsRecommendCommand(a *app) *cobra.Command {
 	var (
-		req            certwise.RecommendRequest
-		target, format string
-		budget, hours  float64
+		req           certwise.RecommendRequest
+		target        string
+		format        outputFormat
+		budget, hours float64
 	)
 	cmd := &cobra.Command{
 		Use:   "recommend --gap TEXT",
@@ -410,10 +376,7 @@ overlap, fit to the target role's O*NET-SOC code (exact, same 6-digit SOC code, 
 same occupation group), fit to your current role, level, cost and preparation
 time. Certifications over your budget or hours are left out, and listed as such.`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			if err := checkFormat(format, "text", "json"); err != nil {
-				return err
-			}
+		RunE: withCatalog(func(cmd *cobra.Command, _ []string, cat *catalog.Catalog) error {
 			if cmd.Flags().Changed("budget") {
 				req.BudgetUSD = &budget
 			}
@@ -434,19 +397,15 @@ time. Certifications over your budget or hours are left out, and listed as such.
 			if err := checkOccupationCodes(cmd.Context(), a, map[string]string{"target": req.TargetCode, "role": req.RoleCode}); err != nil {
 				return err
 			}
-			cat, err := catalog.Load()
-			if err != nil {
-				return err
-			}
 			res, err := cat.RecommendDetailed(cmd.Context(), req)
 			if err != nil {
 				return err
 			}
-			if format == "json" {
+			if format == formatJSON {
 				if res.Recommendations == nil {
 					res.Recommendations = []certwise.Recommendation{}
 				}
-				return writeJSON(a.stdout, res)
+				return writeJSONDoc(a.stdout, res)
 			}
 			label := ""
 			if req.TargetCode != "" {
@@ -456,7 +415,7 @@ time. Certifications over your budget or hours are left out, and listed as such.
 				}
 			}
 			return writeRecommendations(a.stdout, cat, label, res)
-		},
+		}),
 	}
 	cmd.Flags().StringVar(&req.Gap, "gap", "", "the capability gap to close, in your own words")
 	cmd.Flags().StringSliceVar(&req.Skills, "skill", nil, "a skill to close: a vocabulary id (see certs skills) or your own words; repeatable")
@@ -465,7 +424,7 @@ time. Certifications over your budget or hours are left out, and listed as such.
 	cmd.Flags().Float64Var(&budget, "budget", 0, "the most you will spend, in `USD`")
 	cmd.Flags().Float64Var(&hours, "hours", 0, "the most preparation time you will spend, in `hours`")
 	cmd.Flags().IntVar(&req.Top, "top", catalog.DefaultTop, "how many certifications to show")
-	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	addFormatFlag(cmd, &format, formatText, formatJSON)
 	return cmd
 }
 
@@ -522,50 +481,36 @@ func writeRecommendations(w io.Writer, cat *catalog.Catalog, target string, res 
 }
 
 func newCertsExportCommand(a *app) *cobra.Command {
-	var format string
+	var format outputFormat
 	cmd := &cobra.Command{
 		Use:   "export --format ctdl",
 		Short: "Export the catalog as CTDL JSON-LD (Credential Transparency Description Language)",
 		Args:  cobra.NoArgs,
-		RunE: func(_ *cobra.Command, _ []string) error {
-			if err := checkFormat(format, "ctdl"); err != nil {
-				return err
-			}
-			cat, err := catalog.Load()
-			if err != nil {
-				return err
-			}
+		RunE: withCatalog(func(_ *cobra.Command, _ []string, cat *catalog.Catalog) error {
 			return cat.WriteCTDL(a.stdout)
-		},
+		}),
 	}
-	cmd.Flags().StringVar(&format, "format", "ctdl", "export format: ctdl")
+	addFormatFlag(cmd, &format, formatCTDL)
 	return cmd
 }
 
 func newCertsSkillsCommand(a *app) *cobra.Command {
-	var format string
+	var format outputFormat
 	cmd := &cobra.Command{
 		Use:   "skills",
 		Short: "List the skills vocabulary that gaps are mapped to",
 		Args:  cobra.NoArgs,
-		RunE: func(_ *cobra.Command, _ []string) error {
-			if err := checkFormat(format, "text", "json"); err != nil {
-				return err
+		RunE: withCatalog(func(_ *cobra.Command, _ []string, cat *catalog.Catalog) error {
+			if format == formatJSON {
+				return writeJSONDoc(a.stdout, cat.Skills())
 			}
-			cat, err := catalog.Load()
-			if err != nil {
-				return err
-			}
-			if format == "json" {
-				return writeJSON(a.stdout, cat.Skills())
-			}
-			tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
+			tw := newTable(a.stdout)
 			for _, s := range cat.Skills() {
 				fmt.Fprintf(tw, "%s\t%s\n", s.ID, s.Description)
 			}
 			return tw.Flush()
-		},
+		}),
 	}
-	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	addFormatFlag(cmd, &format, formatText, formatJSON)
 	return cmd
 }

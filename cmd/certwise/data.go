@@ -34,12 +34,8 @@ func (a *app) model(ctx context.Context) (*exposure.Model, error) {
 }
 
 func newDataCommand(a *app) *cobra.Command {
-	cmd := &cobra.Command{
-		Use:   "data",
-		Short: "Build the embedded data snapshot from the public data files",
-	}
-	cmd.AddCommand(newDataBuildCommand(a))
-	return cmd
+	return newGroupCommand("data", "Build the embedded data snapshot from the public data files", "",
+		newDataBuildCommand(a))
 }
 
 func newDataBuildCommand(a *app) *cobra.Command {

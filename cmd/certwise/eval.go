@@ -12,12 +12,8 @@ import (
 func init() { registerCommand(newEvalCommand) }
 
 func newEvalCommand(a *app) *cobra.Command {
-	cmd := &cobra.Command{
-		Use:   "eval",
-		Short: "Measure how well certwise's components do on held-out public data",
-	}
-	cmd.AddCommand(newEvalTitlesCommand(a))
-	return cmd
+	return newGroupCommand("eval", "Measure how well certwise's components do on held-out public data", "",
+		newEvalTitlesCommand(a))
 }
 
 // titleEvalReport is the JSON form of eval titles.
@@ -52,9 +48,6 @@ The titles come from DIR's Occupation Data.txt and Alternate Titles.txt
 			if sample < 1 {
 				return usageError(fmt.Errorf("--sample must be at least 1, got %d", sample))
 			}
-			if format == formatJSONL {
-				return usageError(fmt.Errorf("eval titles writes one report: --format text or json"))
-			}
 			entries, err := a.titleEntries(cmd.Context())
 			if err != nil {
 				return err
@@ -75,7 +68,7 @@ The titles come from DIR's Occupation Data.txt and Alternate Titles.txt
 			return writeTitleEvalText(a, out)
 		},
 	}
-	addFormatFlag(cmd, &format)
+	addFormatFlag(cmd, &format, formatText, formatJSON)
 	cmd.Flags().IntVar(&sample, "sample", 2000, "hold out `N` distinct alternate titles")
 	cmd.Flags().Uint64Var(&seed, "seed", 1, "random `SEED` of the draw (same seed, same sample)")
 	return cmd

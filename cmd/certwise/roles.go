@@ -20,12 +20,8 @@ func init() { registerCommand(newRolesCommand) }
 // newRolesCommand is the parent of the occupation commands; the title
 // matcher attaches search and match to it from its own file.
 func newRolesCommand(a *app) *cobra.Command {
-	cmd := &cobra.Command{
-		Use:   "roles",
-		Short: "Look up occupations and their exposure figures",
-	}
-	cmd.AddCommand(newRolesShowCommand(a), newRolesListCommand(a))
-	return cmd
+	return newGroupCommand("roles", "Look up occupations and their exposure figures", "",
+		newRolesShowCommand(a), newRolesListCommand(a))
 }
 
 func newRolesShowCommand(a *app) *cobra.Command {
@@ -48,13 +44,8 @@ A 6-digit SOC code (15-1252) stands for its .00 occupation.`,
 			if err != nil {
 				return err
 			}
-			switch format {
-			case formatJSON:
-				return writeJSONDoc(a.stdout, o)
-			case formatJSONL:
-				return writeJSONL(a.stdout, []*certwise.Occupation{o})
-			}
-			return writeOccupationText(a.stdout, o, m.HasTasks())
+			return writeResult(a.stdout, format, o, []*certwise.Occupation{o},
+				func() error { return writeOccupationText(a.stdout, o, m.HasTasks()) })
 		},
 	}
 	addFormatFlag(cmd, &format)
@@ -91,13 +82,8 @@ occupations at one exposure level.`,
 					occs = append(occs, o)
 				}
 			}
-			switch format {
-			case formatJSON:
-				return writeJSONDoc(a.stdout, occs)
-			case formatJSONL:
-				return writeJSONL(a.stdout, occs)
-			}
-			return writeOccupationList(a.stdout, occs)
+			return writeResult(a.stdout, format, occs, occs,
+				func() error { return writeOccupationList(a.stdout, occs) })
 		},
 	}
 	addFormatFlag(cmd, &format)

@@ -120,13 +120,8 @@ confident: pick the right one by its code.`,
 				}
 				out.Matches = append(out.Matches, rm)
 			}
-			switch format {
-			case formatJSON:
-				return writeJSONDoc(a.stdout, out)
-			case formatJSONL:
-				return writeJSONL(a.stdout, out.Matches)
-			}
-			return writeSearchText(a, out)
+			return writeResult(a.stdout, format, out, out.Matches,
+				func() error { return writeSearchText(a, out) })
 		},
 	}
 	addFormatFlag(cmd, &format)
@@ -173,9 +168,6 @@ An empty line gives no matches and confident false. With --data DIR the index is
 built from DIR's Occupation Data.txt and Alternate Titles.txt.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if format != formatJSONL {
-				return usageError(fmt.Errorf("roles match writes JSON Lines only: --format jsonl"))
-			}
 			if top < 1 {
 				return usageError(fmt.Errorf("--top must be at least 1, got %d", top))
 			}
@@ -205,8 +197,7 @@ built from DIR's Occupation Data.txt and Alternate Titles.txt.`,
 			return w.Flush()
 		},
 	}
-	cmd.Flags().Var(&format, "format", "output `FORMAT`: jsonl (one object per line), the only one")
-	format = formatJSONL
+	addFormatFlag(cmd, &format, formatJSONL)
 	cmd.Flags().IntVar(&top, "top", titles.DefaultTop, "list at most `N` occupations per title")
 	return cmd
 }
