@@ -3,8 +3,9 @@
 //
 // Titles are normalized (case, punctuation, seniority and level words,
 // shift notes and places dropped; abbreviations expanded; plurals reduced;
-// misspellings corrected against the vocabulary) into terms: words,
-// unordered pairs of adjacent words, and the head noun ("engineer" in
+// misspellings corrected against the vocabulary, unknown words read as the
+// known word sharing most letter trigrams) into terms: words, their Porter
+// stems, unordered pairs of near words, and the head noun ("engineer" in
 // "Senior Software Engineer", "director" in "Director of Marketing"). Each
 // occupation touched by a query's terms is scored by three signals:
 //
@@ -13,10 +14,12 @@
 //   - evidence: how strongly the query's terms, weighted by how few
 //     occupations use them, occur across all the occupation's titles;
 //   - likelihood: the posterior of a query-likelihood model (each
-//     occupation's titles as one document, Dirichlet smoothing).
+//     occupation's titles as one document, Dirichlet-smoothed towards its
+//     SOC minor group, that towards its major group, that towards all).
 //
-// The blend of the three is the score (0..1). Split and Evaluate measure it
-// on held-out alternate titles.
+// The blend of the three is the score (0..1). RankSOC ranks 6-digit SOC
+// codes with the scores of their O*NET-SOC occupations combined. Split and
+// Evaluate measure both on held-out alternate titles.
 package titles
 
 import (
