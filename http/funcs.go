@@ -3,6 +3,7 @@ package http
 import (
 	"fmt"
 	"html/template"
+	"strconv"
 	"strings"
 
 	"github.com/certwise/certwise"
@@ -35,13 +36,8 @@ var templateFuncs = template.FuncMap{
 	"checked":   func(b bool) template.HTMLAttr { return boolAttr(b, "checked") },
 	"selected":  func(b bool) template.HTMLAttr { return boolAttr(b, "selected") },
 	"hasMotive": hasMotive,
-	"intp":      func(p *int) string { return intp(p) },
-	"int64p": func(p *int64) string {
-		if p == nil {
-			return "—"
-		}
-		return numfmt.Int(*p)
-	},
+	"intp":      intp,
+	"int64p":    func(p *int64) string { return orDash(p, numfmt.Int) },
 }
 
 func boolAttr(b bool, name string) template.HTMLAttr {
@@ -66,12 +62,18 @@ func pct(v any) string {
 	return "—"
 }
 
-// num formats an optional figure with two decimals.
-func num(p *float64) string {
+// orDash formats an optional figure with f, or shows a dash when it is
+// missing, since a missing figure is not zero.
+func orDash[T any](p *T, f func(T) string) string {
 	if p == nil {
 		return "—"
 	}
-	return fmt.Sprintf("%.2f", *p)
+	return f(*p)
+}
+
+// num formats an optional figure with two decimals.
+func num(p *float64) string {
+	return orDash(p, func(v float64) string { return fmt.Sprintf("%.2f", v) })
 }
 
 // money formats an optional amount in US dollars.
@@ -85,12 +87,8 @@ func money(p *float64) string {
 	return "$" + numfmt.Float(*p, 0)
 }
 
-func intp(p *int) string {
-	if p == nil {
-		return "—"
-	}
-	return fmt.Sprint(*p)
-}
+// intp formats an optional whole number such as a job zone.
+func intp(p *int) string { return orDash(p, strconv.Itoa) }
 
 // humanize turns an identifier such as "owns_measurable_outcomes" into
 // "Owns measurable outcomes".
@@ -131,18 +129,12 @@ func hasMotive(ms []certwise.Motive, m certwise.Motive) bool {
 
 // whole formats an optional figure as a whole number.
 func whole(p *float64) string {
-	if p == nil {
-		return "—"
-	}
-	return fmt.Sprintf("%.0f", *p)
+	return orDash(p, func(v float64) string { return fmt.Sprintf("%.0f", v) })
 }
 
 // hours formats optional preparation hours.
 func hours(p *float64) string {
-	if p == nil {
-		return "—"
-	}
-	return fmt.Sprintf("%.0f h", *p)
+	return orDash(p, func(v float64) string { return fmt.Sprintf("%.0f h", v) })
 }
 
 // ordinal formats an optional percentile (0..100) as "87th".

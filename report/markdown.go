@@ -77,15 +77,7 @@ func Markdown(w io.Writer, ev *certwise.Evaluation) error {
 
 	p.printf("\n## Read more\n\n")
 	for _, r := range ev.References {
-		p.printf("- ")
-		if r.Section != "" && r.Section != r.Topic {
-			p.printf("%s: ", md(r.Section))
-		}
-		p.printf("*%s*", md(r.Topic))
-		if r.Note != "" {
-			p.printf(" (%s)", md(r.Note))
-		}
-		p.printf("\n")
+		p.printf("- %s\n", referenceLine(r, md, func(s string) string { return "*" + s + "*" }))
 	}
 	return p.err
 }

@@ -264,6 +264,20 @@ func evidenceValue(v any) string {
 	return fmt.Sprint(v)
 }
 
+// referenceLine says where to read more: "Section: Topic (note)", without
+// the section when it is the topic itself. esc escapes every part; topic
+// then sets the topic off (emphasis in Markdown).
+func referenceLine(r certwise.Reference, esc, topic func(string) string) string {
+	s := topic(esc(r.Topic))
+	if r.Section != "" && r.Section != r.Topic {
+		s = esc(r.Section) + ": " + s
+	}
+	if r.Note != "" {
+		s += " (" + esc(r.Note) + ")"
+	}
+	return s
+}
+
 // passedOver reports whether r is a rule checked before the deciding one.
 func passedOver(r certwise.Reason) bool { return r.Rule != "" && r.Holds != nil && !*r.Holds }
 

@@ -78,15 +78,9 @@ func Text(w io.Writer, ev *certwise.Evaluation) error {
 	}
 
 	section(p, "Read more")
+	plain := func(s string) string { return s }
 	for _, r := range ev.References {
-		t := r.Topic
-		if r.Section != "" && r.Section != r.Topic {
-			t = r.Section + ": " + r.Topic
-		}
-		if r.Note != "" {
-			t += " (" + r.Note + ")"
-		}
-		item(p, "- ", t)
+		item(p, "- ", referenceLine(r, plain, plain))
 	}
 	return p.err
 }

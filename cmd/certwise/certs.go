@@ -178,26 +178,27 @@ func yearsText(c certwise.Certification) string {
 	return figureText(c.ValidityYears, rep, " years")
 }
 
-func examMinutes(c certwise.Certification) string {
+// examFigure shows one exam figure: official picks it from the exam the
+// provider publishes, reported from what secondary pages say.
+func examFigure(c certwise.Certification, official func(*certwise.Exam) *int, reported func(*certwise.Reported) *int) string {
 	var off, rep *int
 	if c.Exam != nil {
-		off = c.Exam.Minutes
+		off = official(c.Exam)
 	}
 	if c.Reported != nil {
-		rep = c.Reported.ExamMinutes
+		rep = reported(c.Reported)
 	}
 	return figureText(off, rep, "")
 }
 
+func examMinutes(c certwise.Certification) string {
+	return examFigure(c, func(e *certwise.Exam) *int { return e.Minutes },
+		func(r *certwise.Reported) *int { return r.ExamMinutes })
+}
+
 func examQuestions(c certwise.Certification) string {
-	var off, rep *int
-	if c.Exam != nil {
-		off = c.Exam.Questions
-	}
-	if c.Reported != nil {
-		rep = c.Reported.ExamQuestions
-	}
-	return figureText(off, rep, "")
+	return examFigure(c, func(e *certwise.Exam) *int { return e.Questions },
+		func(r *certwise.Reported) *int { return r.ExamQuestions })
 }
 
 func examText(c certwise.Certification) string {
