@@ -160,6 +160,9 @@ func ordinal(p *float64) string {
 // recCost formats a recommendation's cost, marking one that only a
 // secondary source reports.
 func recCost(r certwise.Recommendation) string {
+	if r.CostUSD == nil {
+		return "not confirmed"
+	}
 	s := money(r.CostUSD)
 	if r.CostUSD != nil && !r.CostVerified {
 		s += " (reported, unverified)"
@@ -171,6 +174,9 @@ func recCost(r certwise.Recommendation) string {
 // one a secondary page reports, marked as unverified.
 func certCost(c certwise.Certification) string {
 	cost, verified := c.Cost()
+	if cost == nil {
+		return "not confirmed"
+	}
 	s := money(cost)
 	if cost != nil && !verified {
 		s += " (reported, unverified)"

@@ -58,14 +58,24 @@ func percent(f float64) string { return strconv.FormatFloat(f*100, 'f', 0, 64) +
 
 func money(f *float64) string {
 	if f == nil {
-		return "cost not published"
+		return "cost not confirmed"
 	}
 	return "$" + numfmt.Float(*f, -1)
 }
 
+// recMoney formats a recommendation's cost, marking a figure that only a
+// secondary page reports so nobody budgets on it unawares.
+func recMoney(r certwise.Recommendation) string {
+	s := money(r.CostUSD)
+	if r.CostUSD != nil && !r.CostVerified {
+		s += " (reported, unverified)"
+	}
+	return s
+}
+
 func hours(f *float64) string {
 	if f == nil {
-		return "hours not published"
+		return "hours not confirmed"
 	}
 	return numfmt.Float(*f, -1) + " h"
 }
@@ -228,7 +238,7 @@ func stepDetails(s certwise.NextStep) []string {
 			percent(sh.MovePoints), strings.Join(from, " and "), label(string(sh.To)), percent(sh.CurrentShare), percent(sh.CompressibleNow)))
 	}
 	for _, c := range s.Certifications {
-		out = append(out, c.Name+" ("+c.Provider+"): "+money(c.CostUSD)+", "+hours(c.PrepHours))
+		out = append(out, c.Name+" ("+c.Provider+"): "+recMoney(c)+", "+hours(c.PrepHours))
 	}
 	if s.TotalCostUSD != nil || s.TotalHours != nil {
 		out = append(out, "Total: "+money(s.TotalCostUSD)+", "+hours(s.TotalHours))
