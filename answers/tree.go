@@ -22,6 +22,9 @@ import (
 // parseJSON parses one JSON document into a tree, rejecting duplicate keys
 // and trailing data.
 func parseJSON(b []byte) (any, error) {
+	if v, ok := parseJSONFast(b); ok {
+		return v, nil
+	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.UseNumber()
 	v, err := jsonValue(dec, "", 0)
