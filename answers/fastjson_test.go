@@ -46,8 +46,8 @@ func TestParseJSONFast(t *testing.T) {
 		{`{"a": "héllo wörld"}`, true},
 		{`[]`, true},
 		{`"top"`, true},
-		{`{"a": 1, "a": 2}`, false},      // duplicate key: parseJSON names it
-		{`{"a": "x\ny"}`, false},         // escape: left to encoding/json
+		{`{"a": 1, "a": 2}`, false},       // duplicate key: parseJSON names it
+		{`{"a": "x\ny"}`, false},          // escape: left to encoding/json
 		{`{"a": "x` + "\t" + `"}`, false}, // control character: invalid
 		{`{"a": 01}`, false},
 		{`{"a": 1.}`, false},
