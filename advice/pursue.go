@@ -14,10 +14,13 @@ func (a *Advisor) pursue(in certwise.AdviceInput) []certwise.NextStep {
 	recs := in.Recommendations
 	if len(recs) > 0 {
 		var cost, hours float64
-		var noCost, noHours int
+		var noCost, noHours, unverified int
 		for _, r := range recs {
 			if r.CostUSD != nil {
 				cost += *r.CostUSD
+				if !r.CostVerified {
+					unverified++
+				}
 			} else {
 				noCost++
 			}
@@ -38,7 +41,7 @@ func (a *Advisor) pursue(in certwise.AdviceInput) []certwise.NextStep {
 			step.TotalHours = ptr(round(hours, 1))
 		}
 		step.Action = fmt.Sprintf("Pick one of these %d certifications; together they would cost %s and take %s of preparation, so choose the one that serves your goal rather than collecting them.",
-			len(recs), money(step.TotalCostUSD, noCost), hoursText(step.TotalHours, noHours))
+			len(recs), money(step.TotalCostUSD, noCost, unverified), hoursText(step.TotalHours, noHours))
 		if in.Verdict == certwise.VerdictPursueForSignal {
 			step.Why = "Your organization or industry rewards visible credentials, so the certificate works as a signal; the paired project below is what turns it into leverage."
 		} else {
@@ -76,13 +79,16 @@ func (a *Advisor) pursue(in certwise.AdviceInput) []certwise.NextStep {
 	return steps
 }
 
-func money(total *float64, unknown int) string {
+func money(total *float64, unknown, unverified int) string {
 	if total == nil {
-		return "an unpublished amount"
+		return "an unconfirmed amount"
 	}
 	s := fmt.Sprintf("US$%.0f", *total)
+	if unverified > 0 {
+		s += fmt.Sprintf(" (%d of the prices reported by secondary pages, unverified)", unverified)
+	}
 	if unknown > 0 {
-		s += fmt.Sprintf(" plus %d without a published price", unknown)
+		s += fmt.Sprintf(" plus %d without a confirmed price", unknown)
 	}
 	return s
 }
@@ -93,7 +99,7 @@ func hoursText(total *float64, unknown int) string {
 	}
 	s := fmt.Sprintf("about %.0f hours", *total)
 	if unknown > 0 {
-		s += fmt.Sprintf(" plus %d without a published estimate", unknown)
+		s += fmt.Sprintf(" plus %d without an estimate", unknown)
 	}
 	return s
 }

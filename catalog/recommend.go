@@ -304,11 +304,11 @@ func (c *Catalog) score(i int, req certwise.RecommendRequest, gap []SkillMatch, 
 	case req.BudgetUSD != nil:
 		score -= penaltyUnverified
 		if explain {
-			*why = append(*why, fmt.Sprintf("cost not published where we could check; confirm it on the official page before counting on your budget of %s", usd(*req.BudgetUSD)))
+			*why = append(*why, fmt.Sprintf("cost not confirmed on an official page; check it there before counting on your budget of %s", usd(*req.BudgetUSD)))
 		}
 	default:
 		if explain {
-			*why = append(*why, "cost not published where we could check; see the official page")
+			*why = append(*why, "cost not confirmed on an official page; check it there")
 		}
 	}
 	if cert.PrepHours != nil {
@@ -325,7 +325,7 @@ func (c *Catalog) score(i int, req certwise.RecommendRequest, gap []SkillMatch, 
 	} else if req.MaxHours != nil {
 		score -= penaltyUnverified
 		if explain {
-			*why = append(*why, fmt.Sprintf("preparation time is not published; it may not fit your %s hours", num(*req.MaxHours)))
+			*why = append(*why, fmt.Sprintf("no preparation estimate; it may not fit your %s hours", num(*req.MaxHours)))
 		}
 	}
 	if held := c.held[i]; held != "" {

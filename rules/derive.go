@@ -86,7 +86,7 @@ func (e *Engine) derive(ctx context.Context, a *certwise.Answers) (*situation, e
 				return nil, fmt.Errorf("look up certification %q: %w", c.ID, err)
 			}
 			s.cert = &cert
-			s.note("certification", "considering "+cert.Name+" ("+cert.Provider+", "+cert.Level+"): "+costText(cert.CostUSD)+", "+hoursText(cert.PrepHours))
+			s.note("certification", "considering "+cert.Name+" ("+cert.Provider+", "+cert.Level+"): "+costText(&cert)+", "+hoursText(cert.PrepHours))
 		case c.ID != "":
 			s.note("certification", "no certification catalog is connected, so the id "+strconv.Quote(c.ID)+" could not be looked up")
 		default:
@@ -284,16 +284,21 @@ func (s *situation) levelText() string {
 	return t + ")"
 }
 
-func costText(f *float64) string {
+func costText(c *certwise.Certification) string {
+	f, verified := c.Cost()
 	if f == nil {
-		return "cost not published"
+		return "cost not confirmed"
 	}
-	return "$" + strconv.FormatFloat(*f, 'f', -1, 64)
+	t := "$" + strconv.FormatFloat(*f, 'f', -1, 64)
+	if !verified {
+		t += " (reported, unverified)"
+	}
+	return t
 }
 
 func hoursText(f *float64) string {
 	if f == nil {
-		return "preparation time not published"
+		return "no preparation estimate"
 	}
 	return "about " + strconv.FormatFloat(*f, 'f', -1, 64) + " hours of preparation"
 }
