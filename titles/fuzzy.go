@@ -1,6 +1,9 @@
 package titles
 
-import "slices"
+import (
+	"slices"
+	"sync"
+)
 
 // speller corrects misspelled query words against the index's vocabulary
 // ("acountant" → "accountant") with a deletion neighbourhood: every word of
@@ -10,7 +13,17 @@ import "slices"
 type speller struct {
 	words   map[string]int32    // vocabulary word → its document frequency
 	deletes map[string][]string // one-letter deletion → words it came from
-	grams   map[string][]string // letter trigram (word ends marked) → words holding it
+	grams   map[string][]int32  // letter trigram (word ends marked) → ids of words holding it
+	list    []string            // word id → word, of the words at least minFuzzyLen long
+	df      []int32             // word id → its document frequency
+	counts  sync.Pool           // *gramCounts, per-call working memory of nearestByGrams
+}
+
+// gramCounts counts, per word id, the trigrams a word shares with the one
+// being read; touched lists the ids with a non-zero count.
+type gramCounts struct {
+	n       []int32
+	touched []int32
 }
 
 // minFuzzyLen is the shortest word the speller corrects: shorter words are
@@ -18,16 +31,22 @@ type speller struct {
 const minFuzzyLen = 4
 
 func newSpeller(df map[string]int32) *speller {
-	s := &speller{words: df, deletes: make(map[string][]string, len(df)*8), grams: make(map[string][]string, len(df))}
+	s := &speller{words: df, deletes: make(map[string][]string, len(df)*8), grams: make(map[string][]int32, len(df))}
 	for w := range df {
-		if len(w) < minFuzzyLen {
-			continue
-		}
-		forEachDeletion(w, func(d string) { s.deletes[d] = append(s.deletes[d], w) })
-		for _, g := range trigrams(w) {
-			s.grams[g] = append(s.grams[g], w)
+		if len(w) >= minFuzzyLen {
+			s.list = append(s.list, w)
 		}
 	}
+	slices.Sort(s.list)
+	s.df = make([]int32, len(s.list))
+	for id, w := range s.list {
+		s.df[id] = df[w]
+		forEachDeletion(w, func(d string) { s.deletes[d] = append(s.deletes[d], w) })
+		for _, g := range trigrams(w) {
+			s.grams[g] = append(s.grams[g], int32(id))
+		}
+	}
+	s.counts.New = func() any { return &gramCounts{n: make([]int32, len(s.list))} }
 	return s
 }
 
@@ -53,20 +72,29 @@ func (s *speller) nearestByGrams(w string, minDice float64) string {
 		return ""
 	}
 	gs := trigrams(w)
-	shared := map[string]int{}
+	sc := s.counts.Get().(*gramCounts)
+	defer s.counts.Put(sc)
 	for _, g := range gs {
-		for _, c := range s.grams[g] {
-			shared[c]++
+		for _, id := range s.grams[g] {
+			if sc.n[id] == 0 {
+				sc.touched = append(sc.touched, id)
+			}
+			sc.n[id]++
 		}
 	}
+	// The choice does not depend on the order the candidates come in: ties
+	// go to the more frequent word, then the first in alphabetical order.
 	best, bestDice, bestDF := "", minDice, int32(-1)
-	for c, n := range shared {
+	for _, id := range sc.touched {
+		c, n := s.list[id], sc.n[id]
+		sc.n[id] = 0
 		d := 2 * float64(n) / float64(len(gs)+len(c)) // a word of n letters has n marked trigrams
-		df := s.words[c]
+		df := s.df[id]
 		if d > bestDice || d == bestDice && (df > bestDF || df == bestDF && c < best) {
 			best, bestDice, bestDF = c, d, df
 		}
 	}
+	sc.touched = sc.touched[:0]
 	return best
 }
 

@@ -93,6 +93,19 @@ type Index struct {
 	total     float64           // term occurrences over all titles
 	groups    [levels][]float64 // per level, per group: term occurrences over its titles
 	pool      sync.Pool
+
+	// Per-query constants, precomputed at build and laid out densely so
+	// that a query reads them without hashing or chasing records.
+	tOcc      []int32             // per title: its occupation
+	tNorm     []float64           // per title: Euclidean norm of its term weights
+	occDen    []float64           // per occupation: mass + mu, the likelihood's denominator
+	occGrp    []int32             // per occupation: its group at the finest level the likelihood backs off to
+	prior     []float64           // per occupation: log of its share of the titles
+	grpDen    [levels][]float64   // per level, per group: term occurrences + the level's mu
+	grpUp     [levels][]int32     // per level, per group: its group at the level upLevel names
+	upLevel   [levels]int         // per level: the next coarser level backed off to, or -1
+	finest    int                 // the finest level backed off to, or -1
+	wordTerms map[string][2]int32 // vocabulary word → its word term and stem term (-1 when absent)
 }
 
 type titleRec struct {
@@ -132,7 +145,13 @@ type scratch struct {
 	prod    []float64         // per occupation: product of likelihood ratios of one kind of term
 	occN    []float64         // per occupation: titles holding the current term
 	grpN    [levels][]float64 // per level, per group: titles holding the current term
+	grpP    [levels][]float64 // per level, per group: smoothed probability of the current term
 	seen    []int32           // occupations touched
+	qs      []int32           // the query's term ids
+	key     []byte            // a term key being looked up
+	cands   []cand            // the occupations touched, with their scores
+	socAt   []int32           // per 6-digit SOC group: 1 + its index in socs, or 0
+	socs    []cand            // RankSOC's SOC codes, with their scores
 }
 
 // Build indexes entries: each occupation's official title (Official set)
@@ -281,6 +300,7 @@ func build(entries []certwise.TitleEntry, p params) *Index {
 		x.titles[i].norm = math.Sqrt(s)
 	}
 	x.spell = newSpeller(vocab)
+	x.precompute()
 	x.pool.New = func() any {
 		s := &scratch{
 			dot:   make([]float64, len(x.titles)),
@@ -293,10 +313,65 @@ func build(entries []certwise.TitleEntry, p params) *Index {
 		}
 		for l := range levels {
 			s.grpN[l] = make([]float64, len(x.groups[l]))
+			s.grpP[l] = make([]float64, len(x.groups[l]))
 		}
+		s.socAt = make([]int32, len(x.groups[0]))
 		return s
 	}
 	return x
+}
+
+// precompute lays out the per-query constants. Each is computed by the same
+// floating-point operations a query would otherwise repeat, so that scores
+// do not change by a bit.
+func (x *Index) precompute() {
+	x.tOcc = make([]int32, len(x.titles))
+	x.tNorm = make([]float64, len(x.titles))
+	for i, t := range x.titles {
+		x.tOcc[i], x.tNorm[i] = t.occ, t.norm
+	}
+	x.finest = -1
+	up := -1
+	for l := levels - 1; l >= 0; l-- {
+		x.upLevel[l] = up
+		if mu := x.p.groupMu[l]; mu > 0 {
+			x.grpDen[l] = make([]float64, len(x.groups[l]))
+			for g, n := range x.groups[l] {
+				x.grpDen[l][g] = n + mu
+			}
+			x.grpUp[l] = make([]int32, len(x.groups[l]))
+			x.finest, up = l, l
+		}
+	}
+	x.occDen = make([]float64, len(x.occs))
+	x.occGrp = make([]int32, len(x.occs))
+	x.prior = make([]float64, len(x.occs))
+	for o, or := range x.occs {
+		x.occDen[o] = or.mass + x.p.mu
+		x.occGrp[o] = -1
+		if x.finest >= 0 {
+			x.occGrp[o] = or.group[x.finest]
+		}
+		x.prior[o] = math.Log(float64(or.titles)) - x.logTitles
+		for l := range levels {
+			if x.grpUp[l] != nil && x.upLevel[l] >= 0 {
+				x.grpUp[l][or.group[l]] = or.group[x.upLevel[l]]
+			}
+		}
+	}
+	x.wordTerms = make(map[string][2]int32, len(x.spell.words))
+	for w := range x.spell.words {
+		ids := [2]int32{-1, -1}
+		if id, ok := x.terms[w]; ok {
+			ids[0] = id
+		}
+		if x.p.stemWeight > 0 {
+			if id, ok := x.terms["s:"+porterstemmer.StemString(w)]; ok {
+				ids[1] = id
+			}
+		}
+		x.wordTerms[w] = ids
+	}
 }
 
 // likelihood adds to s.like, for each occupation in s.seen, the log
@@ -347,17 +422,38 @@ func (x *Index) likeRatios(t int32, s *scratch) {
 		}
 	}
 	bgP := float64(len(x.tpost[t])) / x.total
-	for _, o := range s.seen {
-		or := &x.occs[o]
-		p := bgP
-		for l := levels - 1; l >= 0; l-- {
-			if mu := x.p.groupMu[l]; mu > 0 {
-				g := or.group[l]
-				p = (s.grpN[l][g] + mu*p) / (x.groups[l][g] + mu)
+	// P(t|group) for every group of each level backed off to, coarsest
+	// first; it depends on the group only, so it is computed once per group
+	// rather than once per occupation.
+	for l := levels - 1; l >= 0; l-- {
+		mu := x.p.groupMu[l]
+		if mu <= 0 {
+			continue
+		}
+		n, den, ps := s.grpN[l], x.grpDen[l], s.grpP[l]
+		if u := x.upLevel[l]; u >= 0 {
+			upP, ups := s.grpP[u], x.grpUp[l]
+			for g := range ps {
+				ps[g] = (n[g] + mu*upP[ups[g]]) / den[g]
+			}
+		} else {
+			for g := range ps {
+				ps[g] = (n[g] + mu*bgP) / den[g]
 			}
 		}
-		p = (s.occN[o] + x.p.mu*p) / (or.mass + x.p.mu)
-		s.prod[o] *= p / bgP
+	}
+	mu := x.p.mu
+	if f := x.finest; f >= 0 {
+		grpP := s.grpP[f]
+		for _, o := range s.seen {
+			p := (s.occN[o] + mu*grpP[x.occGrp[o]]) / x.occDen[o]
+			s.prod[o] *= p / bgP
+		}
+	} else {
+		for _, o := range s.seen {
+			p := (s.occN[o] + mu*bgP) / x.occDen[o]
+			s.prod[o] *= p / bgP
+		}
 	}
 	for _, op := range x.opost[t] {
 		s.occN[op.occ] = 0
@@ -484,7 +580,9 @@ func (x *Index) Match(query string, top int) certwise.TitleMatch {
 	if top <= 0 {
 		top = DefaultTop
 	}
-	cands := topCands(x.candidates(query), top)
+	s := x.pool.Get().(*scratch)
+	defer x.pool.Put(s)
+	cands := topCands(x.candidates(query, s), top)
 	for _, c := range cands {
 		o := &x.occs[c.occ]
 		matched := o.title
@@ -524,7 +622,7 @@ func byScore(a, b cand) int {
 	return int(a.occ - b.occ)
 }
 
-// topCands returns the best k candidates of cs, best first.
+// topCands returns the best k candidates of cs, best first; it may reorder cs.
 func topCands(cs []cand, k int) []cand {
 	if len(cs) <= 4*k {
 		slices.SortFunc(cs, byScore)
@@ -542,8 +640,9 @@ func topCands(cs []cand, k int) []cand {
 	return out
 }
 
-// candidates scores every occupation the query's terms touch, in no order.
-func (x *Index) candidates(query string) []cand {
+// candidates scores every occupation the query's terms touch, in the order
+// they were touched, into s.cands, which stays valid until s is reused.
+func (x *Index) candidates(query string, s *scratch) []cand {
 	a := analyze(query)
 	for i := 0; i < len(a.words); i++ {
 		w := a.words[i]
@@ -572,7 +671,7 @@ func (x *Index) candidates(query string) []cand {
 			a.words[i] = c
 		}
 	}
-	qs, _ := x.termsOf(a, false)
+	qs := x.queryTerms(a, s)
 	if len(qs) == 0 {
 		return nil
 	}
@@ -584,8 +683,6 @@ func (x *Index) candidates(query string) []cand {
 	}
 	qn = math.Sqrt(qn)
 
-	s := x.pool.Get().(*scratch)
-	defer x.pool.Put(s)
 	for _, t := range qs {
 		w := x.weight(t)
 		w2 := w * w
@@ -608,10 +705,10 @@ func (x *Index) candidates(query string) []cand {
 	}
 	x.likelihood(qs, s)
 	for _, id := range s.touched {
-		tr := &x.titles[id]
-		if cos := s.dot[id] / (qn * tr.norm); cos > s.best[tr.occ] {
-			s.best[tr.occ] = cos
-			s.bestT[tr.occ] = id
+		o := x.tOcc[id]
+		if cos := s.dot[id] / (qn * x.tNorm[id]); cos > s.best[o] {
+			s.best[o] = cos
+			s.bestT[o] = id
 		}
 		s.dot[id] = 0
 	}
@@ -621,7 +718,7 @@ func (x *Index) candidates(query string) []cand {
 	// over the occupations touched.
 	maxLike := math.Inf(-1)
 	for _, o := range s.seen {
-		s.like[o] += math.Log(float64(x.occs[o].titles)) - x.logTitles
+		s.like[o] += x.prior[o]
 		maxLike = max(maxLike, s.like[o])
 	}
 	var z float64
@@ -630,7 +727,7 @@ func (x *Index) candidates(query string) []cand {
 		z += s.like[o]
 	}
 
-	cands := make([]cand, 0, len(s.seen))
+	cands := s.cands[:0]
 	for _, o := range s.seen {
 		lex := x.p.nearShare*min(s.best[o], 1) + (1-x.p.nearShare)*s.ev[o]
 		like := s.like[o] / z
@@ -639,7 +736,56 @@ func (x *Index) candidates(query string) []cand {
 		s.best[o], s.ev[o], s.like[o] = 0, 0, 0
 	}
 	s.seen = s.seen[:0]
+	s.cands = cands
 	return cands
+}
+
+// queryTerms returns the sorted, distinct ids of an analysed query's terms
+// that the index knows, as termsOf does without adding, in s.qs; known
+// words take their word and stem terms from x.wordTerms instead of
+// stemming them again, and keys are built in s.key without allocating.
+func (x *Index) queryTerms(a analysis, s *scratch) []int32 {
+	ids := s.qs[:0]
+	look := func(key []byte) {
+		if id, ok := x.terms[string(key)]; ok {
+			ids = append(ids, id)
+		}
+	}
+	for i, w := range a.words {
+		if wt, ok := x.wordTerms[w]; ok {
+			for _, id := range wt {
+				if id >= 0 {
+					ids = append(ids, id)
+				}
+			}
+		} else {
+			look(append(s.key[:0], w...))
+			if x.p.stemWeight > 0 {
+				look(append(append(s.key[:0], "s:"...), porterstemmer.StemString(w)...))
+			}
+		}
+		for j := i - 1; j >= 0 && j >= i-pairWindow; j-- {
+			if a.segs[j] != a.segs[i] || a.words[j] == w {
+				continue
+			}
+			p, q := a.words[j], w
+			if q < p {
+				p, q = q, p
+			}
+			s.key = append(append(append(append(s.key[:0], "p:"...), p...), ' '), q...)
+			look(s.key)
+		}
+	}
+	for _, h := range [2]string{a.head, a.head2} {
+		if h != "" {
+			s.key = append(append(s.key[:0], "h:"...), h...)
+			look(s.key)
+		}
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	s.qs = ids
+	return ids
 }
 
 // RankSOC returns up to top distinct 6-digit SOC codes for a free-text job
@@ -650,28 +796,33 @@ func (x *Index) RankSOC(query string, top int) []string {
 	if top <= 0 {
 		top = DefaultTop
 	}
-	cands := x.candidates(query)
-	bySOC := make(map[int32]int, len(cands))
-	socs := cands[:0:0]
+	s := x.pool.Get().(*scratch)
+	defer x.pool.Put(s)
+	cands := x.candidates(query, s)
+	// The posteriors of a SOC code's occupations are summed in the order
+	// the occupations were touched.
+	socs := s.socs[:0]
 	for _, c := range cands {
 		g := x.occs[c.occ].group[0]
-		i, ok := bySOC[g]
-		if !ok {
-			bySOC[g] = len(socs)
+		i := s.socAt[g]
+		if i == 0 {
 			socs = append(socs, cand{occ: c.occ, lex: c.lex, like: c.like})
+			s.socAt[g] = int32(len(socs))
 			continue
 		}
-		sc := &socs[i]
+		sc := &socs[i-1]
 		sc.lex = max(sc.lex, c.lex)
 		sc.like += c.like
 		sc.occ = min(sc.occ, c.occ)
 	}
 	for i := range socs {
 		socs[i].score = (1-x.p.likeShare)*socs[i].lex + x.p.likeShare*socs[i].like
+		s.socAt[x.occs[socs[i].occ].group[0]] = 0
 	}
-	slices.SortFunc(socs, byScore)
-	out := make([]string, 0, min(top, len(socs)))
-	for _, c := range socs[:min(top, len(socs))] {
+	s.socs = socs
+	best := topCands(socs, top)
+	out := make([]string, 0, len(best))
+	for _, c := range best {
 		out = append(out, soc(x.occs[c.occ].code))
 	}
 	return out
