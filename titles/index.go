@@ -99,7 +99,7 @@ type Index struct {
 	tOcc      []int32             // per title: its occupation
 	tNorm     []float64           // per title: Euclidean norm of its term weights
 	occDen    []float64           // per occupation: mass + mu, the likelihood's denominator
-	occGrp    []int32             // per occupation: its group at the finest level the likelihood backs off to
+	occGrp    []int32             // per occupation: its group at the finest level the likelihood backs off to, or 0
 	prior     []float64           // per occupation: log of its share of the titles
 	grpDen    [levels][]float64   // per level, per group: term occurrences + the level's mu
 	grpUp     [levels][]int32     // per level, per group: its group at the level upLevel names
@@ -348,7 +348,7 @@ func (x *Index) precompute() {
 	x.prior = make([]float64, len(x.occs))
 	for o, or := range x.occs {
 		x.occDen[o] = or.mass + x.p.mu
-		x.occGrp[o] = -1
+		x.occGrp[o] = 0
 		if x.finest >= 0 {
 			x.occGrp[o] = or.group[x.finest]
 		}
@@ -386,32 +386,28 @@ func (x *Index) likelihood(qs []int32, s *scratch) {
 	// and the logarithm taken once per kind and occupation.
 	for k := range uint8(nKinds) {
 		ks := x.kindWeight(k)
-		n := 0
-		for _, t := range qs {
+		first, last := -1, -1
+		for i, t := range qs {
 			if x.kind[t] == k {
-				n++
+				if first < 0 {
+					first = i
+				}
+				last = i
 			}
 		}
-		if n == 0 {
-			continue
-		}
-		for _, o := range s.seen {
-			s.prod[o] = 1
-		}
-		for _, t := range qs {
-			if x.kind[t] == k {
-				x.likeRatios(t, s)
+		for i := first; i >= 0 && i <= last; i++ {
+			if t := qs[i]; x.kind[t] == k {
+				x.likeRatios(t, s, i == first, i == last, ks)
 			}
-		}
-		for _, o := range s.seen {
-			s.like[o] += ks * math.Log(s.prod[o])
 		}
 	}
 }
 
 // likeRatios multiplies s.prod, for each occupation in s.seen, by
-// P(t|o)/P(t).
-func (x *Index) likeRatios(t int32, s *scratch) {
+// P(t|o)/P(t). For the first term of a kind the product starts at the
+// ratio (1·r is r); for the last, ks times the product's logarithm is added
+// to s.like instead of storing the product.
+func (x *Index) likeRatios(t int32, s *scratch, first, last bool, ks float64) {
 	for _, op := range x.opost[t] {
 		c := float64(op.count)
 		s.occN[op.occ] = c
@@ -443,15 +439,31 @@ func (x *Index) likeRatios(t int32, s *scratch) {
 		}
 	}
 	mu := x.p.mu
-	if f := x.finest; f >= 0 {
-		grpP := s.grpP[f]
+	base := s.grpP[max(x.finest, 0)] // P(t|group) at the finest level, or bgP for every group
+	if x.finest < 0 {
+		base = s.grpP[0][:1]
+		base[0] = bgP
+	}
+	grp := x.occGrp // the occupations' groups in base, all 0 without back-off
+	switch {
+	case first && last:
 		for _, o := range s.seen {
-			p := (s.occN[o] + mu*grpP[x.occGrp[o]]) / x.occDen[o]
-			s.prod[o] *= p / bgP
+			p := (s.occN[o] + mu*base[grp[o]]) / x.occDen[o]
+			s.like[o] += ks * math.Log(p/bgP)
 		}
-	} else {
+	case first:
 		for _, o := range s.seen {
-			p := (s.occN[o] + mu*bgP) / x.occDen[o]
+			p := (s.occN[o] + mu*base[grp[o]]) / x.occDen[o]
+			s.prod[o] = p / bgP
+		}
+	case last:
+		for _, o := range s.seen {
+			p := (s.occN[o] + mu*base[grp[o]]) / x.occDen[o]
+			s.like[o] += ks * math.Log(s.prod[o]*(p/bgP))
+		}
+	default:
+		for _, o := range s.seen {
+			p := (s.occN[o] + mu*base[grp[o]]) / x.occDen[o]
 			s.prod[o] *= p / bgP
 		}
 	}
