@@ -105,6 +105,8 @@ type Index struct {
 	grpUp     [levels][]int32     // per level, per group: its group at the level upLevel names
 	upLevel   [levels]int         // per level: the next coarser level backed off to, or -1
 	finest    int                 // the finest level backed off to, or -1
+	back      []int               // the levels backed off to
+	occG      [levels][]int32     // per level backed off to, per occupation: its group
 	wordTerms map[string][2]int32 // vocabulary word → its word term and stem term (-1 when absent)
 }
 
@@ -325,6 +327,29 @@ func build(entries []certwise.TitleEntry, p params) *Index {
 // floating-point operations a query would otherwise repeat, so that scores
 // do not change by a bit.
 func (x *Index) precompute() {
+	// Number the titles occupation by occupation (keeping their order
+	// within each), so that a common term's postings, and the per-title
+	// values a query reads for them, lie close together in memory. Ties
+	// for an occupation's nearest title still go to the same title: its
+	// titles keep their relative order.
+	order := make([]int32, len(x.titles))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(a, b int32) int { return int(x.titles[a].occ - x.titles[b].occ) })
+	newID := make([]int32, len(order))
+	titles := make([]titleRec, len(order))
+	for i, old := range order {
+		newID[old] = int32(i)
+		titles[i] = x.titles[old]
+	}
+	x.titles = titles
+	for _, ps := range x.tpost {
+		for i, id := range ps {
+			ps[i] = newID[id]
+		}
+		slices.Sort(ps)
+	}
 	x.tOcc = make([]int32, len(x.titles))
 	x.tNorm = make([]float64, len(x.titles))
 	for i, t := range x.titles {
@@ -340,6 +365,11 @@ func (x *Index) precompute() {
 				x.grpDen[l][g] = n + mu
 			}
 			x.grpUp[l] = make([]int32, len(x.groups[l]))
+			x.occG[l] = make([]int32, len(x.occs))
+			for o, or := range x.occs {
+				x.occG[l][o] = or.group[l]
+			}
+			x.back = append(x.back, l)
 			x.finest, up = l, l
 		}
 	}
@@ -411,10 +441,8 @@ func (x *Index) likeRatios(t int32, s *scratch, first, last bool, ks float64) {
 	for _, op := range x.opost[t] {
 		c := float64(op.count)
 		s.occN[op.occ] = c
-		for l := range levels {
-			if x.p.groupMu[l] > 0 {
-				s.grpN[l][x.occs[op.occ].group[l]] += c
-			}
+		for _, l := range x.back {
+			s.grpN[l][x.occG[l][op.occ]] += c
 		}
 	}
 	bgP := float64(len(x.tpost[t])) / x.total
@@ -469,8 +497,8 @@ func (x *Index) likeRatios(t int32, s *scratch, first, last bool, ks float64) {
 	}
 	for _, op := range x.opost[t] {
 		s.occN[op.occ] = 0
-		for l := range levels {
-			s.grpN[l][x.occs[op.occ].group[l]] = 0
+		for _, l := range x.back {
+			s.grpN[l][x.occG[l][op.occ]] = 0
 		}
 	}
 }
