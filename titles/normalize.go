@@ -25,8 +25,8 @@ type rawToken struct {
 // one token; apostrophes vanish ("children's" → "childrens").
 func tokenize(s string) []rawToken {
 	rs := []rune(strings.ToLower(s))
-	var out []rawToken
-	var cur []rune
+	out := make([]rawToken, 0, 8)
+	cur := make([]rune, 0, 32)
 	seg := 0
 	flush := func() {
 		if len(cur) > 0 {
@@ -116,6 +116,8 @@ func analyze(s string) analysis {
 	headSeg := -1
 	headDone := false
 	toks := tokenize(s)
+	a.words = make([]string, 0, len(toks)+2)
+	a.segs = make([]int, 0, len(toks)+2)
 	for i := 0; i+1 < len(toks); i++ {
 		// "x-ray" and "x ray" are one word, not the roman numeral ten
 		if toks[i].text == "x" && strings.HasPrefix(toks[i+1].text, "ray") && toks[i].seg == toks[i+1].seg {
@@ -134,7 +136,7 @@ func analyze(s string) analysis {
 		if !ok {
 			exp = t.text
 		}
-		for _, w := range strings.Fields(exp) {
+		for w := range strings.FieldsSeq(exp) {
 			if noise[w] || places[w] || isNumber(w) {
 				continue
 			}
