@@ -206,3 +206,18 @@ func BenchmarkBuildBleve(b *testing.B) {
 		b.Fatal(err)
 	}
 }
+
+// BenchmarkMatchQuery measures single queries against the full index: the
+// target titles of the web benchmark's evaluate requests (scripts/bench-web.sh)
+// and two cheaper ones, with allocations.
+func BenchmarkMatchQuery(b *testing.B) {
+	x := Build(testEntries(b))
+	for _, q := range []string{"machine learning engineer", "marketing manager", "registered nurse", "acountant"} {
+		b.Run(q, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				x.Match(q, 5)
+			}
+		})
+	}
+}
