@@ -230,7 +230,7 @@ func build(entries []certwise.TitleEntry, p params) *Index {
 	}
 	for i, e := range entries {
 		a := analyses[i]
-		ts, _ := x.termsOf(a, true)
+		ts := x.termsOf(a)
 		if len(ts) == 0 {
 			continue
 		}
@@ -515,16 +515,13 @@ func termKey(ts []int32) string {
 
 // termsOf returns the sorted, distinct term ids of an analysed title: its
 // words, its unordered pairs of near words within a segment, and its
-// head noun. With add, unknown terms are added to the index; without, they
-// are left out and counted in unknown.
-func (x *Index) termsOf(a analysis, add bool) (ids []int32, unknown int) {
+// head noun, adding the terms the index does not hold yet. Queries take
+// theirs with queryTerms, which adds nothing.
+func (x *Index) termsOf(a analysis) []int32 {
+	var ids []int32
 	look := func(key string, kind uint8) {
 		id, ok := x.terms[key]
 		if !ok {
-			if !add {
-				unknown++
-				return
-			}
 			id = int32(len(x.kind))
 			x.terms[key] = id
 			x.kind = append(x.kind, kind)
@@ -554,7 +551,7 @@ func (x *Index) termsOf(a analysis, add bool) (ids []int32, unknown int) {
 		look("h:"+a.head2, kindHead)
 	}
 	slices.Sort(ids)
-	return slices.Compact(ids), unknown
+	return slices.Compact(ids)
 }
 
 // split splits a compound word the index does not know into two words it
@@ -781,7 +778,7 @@ func (x *Index) candidates(query string, s *scratch) []cand {
 }
 
 // queryTerms returns the sorted, distinct ids of an analysed query's terms
-// that the index knows, as termsOf does without adding, in s.qs; known
+// that the index knows, as termsOf would without adding, in s.qs; known
 // words take their word and stem terms from x.wordTerms instead of
 // stemming them again, and keys are built in s.key without allocating.
 func (x *Index) queryTerms(a analysis, s *scratch) []int32 {
