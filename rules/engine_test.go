@@ -27,6 +27,19 @@ func engine() *Engine {
 	return New(nil, Deps{Data: newFakeData(), Titles: fakeTitles{}, Recommender: &fakeRecommender{}})
 }
 
+// evaluateEdited evaluates the pursuer's answers after edit, failing the test
+// on an error.
+func evaluateEdited(t *testing.T, e *Engine, edit func(*certwise.Answers)) *certwise.Evaluation {
+	t.Helper()
+	a := pursuer()
+	edit(&a)
+	ev, err := e.Evaluate(context.Background(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ev
+}
+
 func TestRules(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -105,12 +118,7 @@ func TestRules(t *testing.T) {
 	seen := map[string]bool{}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := pursuer()
-			tt.edit(&a)
-			ev, err := engine().Evaluate(context.Background(), a)
-			if err != nil {
-				t.Fatal(err)
-			}
+			ev := evaluateEdited(t, engine(), tt.edit)
 			if ev.Rule != tt.rule || ev.Verdict != tt.verdict {
 				t.Fatalf("got %s/%s, want %s/%s\n%s", ev.Rule, ev.Verdict, tt.rule, tt.verdict, dump(ev))
 			}

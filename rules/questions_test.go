@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"context"
 	"strings"
 	"testing"
 
@@ -40,12 +39,7 @@ func TestQuestions(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := pursuer()
-			tt.edit(&a)
-			ev, err := engine().Evaluate(context.Background(), a)
-			if err != nil {
-				t.Fatal(err)
-			}
+			ev := evaluateEdited(t, engine(), tt.edit)
 			for _, q := range ev.Questions {
 				if q.ID != tt.id {
 					continue
@@ -85,12 +79,7 @@ func TestAlternativesRanking(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := pursuer()
-			tt.edit(&a)
-			ev, err := engine().Evaluate(context.Background(), a)
-			if err != nil {
-				t.Fatal(err)
-			}
+			ev := evaluateEdited(t, engine(), tt.edit)
 			if got := ev.Alternatives[0]; got.Kind != tt.first || !strings.Contains(got.Why, tt.why) {
 				t.Errorf("first alternative %s (%s), want %s saying %q", got.Kind, got.Why, tt.first, tt.why)
 			}
@@ -127,12 +116,7 @@ func TestGeneralSteps(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := pursuer()
-			tt.edit(&a)
-			ev, err := e.Evaluate(context.Background(), a)
-			if err != nil {
-				t.Fatal(err)
-			}
+			ev := evaluateEdited(t, e, tt.edit)
 			if len(ev.NextSteps) == 0 || !strings.Contains(dump(ev.NextSteps), tt.want) {
 				t.Errorf("%s: steps do not mention %q:\n%s", ev.Verdict, tt.want, dump(ev.NextSteps))
 			}
