@@ -228,9 +228,10 @@ func build(entries []certwise.TitleEntry, p params) *Index {
 			}
 		}
 	}
+	ids := newTermIDs(x, len(entries))
 	for i, e := range entries {
 		a := analyses[i]
-		ts := x.termsOf(a)
+		ts := ids.termsOf(a)
 		if len(ts) == 0 {
 			continue
 		}
@@ -513,42 +514,99 @@ func termKey(ts []int32) string {
 	return string(b)
 }
 
+// termIDs assigns term ids while an index is built. It remembers the ids of
+// each word (and its stem), word pair and head noun it has seen, so that a
+// term met again costs one look-up without stemming the word again or
+// building its key.
+type termIDs struct {
+	x     *Index
+	words map[string][2]int32 // word → its word term and stem term (-1 without stems)
+	pairs map[[2]int32]int32  // the two word terms, smaller id first → their pair term
+	heads map[string]int32    // head noun → its head term
+}
+
+func newTermIDs(x *Index, n int) *termIDs {
+	return &termIDs{x: x, words: make(map[string][2]int32, n/2), pairs: make(map[[2]int32]int32, n), heads: make(map[string]int32, n/8)}
+}
+
+// add returns the id of the term key of kind, adding it when the index does
+// not hold it yet.
+func (b *termIDs) add(key string, kind uint8) int32 {
+	x := b.x
+	id, ok := x.terms[key]
+	if !ok {
+		id = int32(len(x.kind))
+		x.terms[key] = id
+		x.kind = append(x.kind, kind)
+	}
+	return id
+}
+
+// word returns the ids of w's word term and stem term (-1 without stems).
+func (b *termIDs) word(w string) [2]int32 {
+	ids, ok := b.words[w]
+	if !ok {
+		ids = [2]int32{b.add(w, kindWord), -1}
+		if b.x.p.stemWeight > 0 {
+			ids[1] = b.add("s:"+porterstemmer.StemString(w), kindStem)
+		}
+		b.words[w] = ids
+	}
+	return ids
+}
+
+// pair returns the id of the unordered pair of words p and q, whose word
+// terms are ip and iq.
+func (b *termIDs) pair(p, q string, ip, iq int32) int32 {
+	k := [2]int32{min(ip, iq), max(ip, iq)}
+	id, ok := b.pairs[k]
+	if !ok {
+		if q < p {
+			p, q = q, p
+		}
+		id = b.add("p:"+p+" "+q, kindPair)
+		b.pairs[k] = id
+	}
+	return id
+}
+
+// head returns the id of the head-noun term of h.
+func (b *termIDs) head(h string) int32 {
+	id, ok := b.heads[h]
+	if !ok {
+		id = b.add("h:"+h, kindHead)
+		b.heads[h] = id
+	}
+	return id
+}
+
 // termsOf returns the sorted, distinct term ids of an analysed title: its
 // words, its unordered pairs of near words within a segment, and its
 // head noun, adding the terms the index does not hold yet. Queries take
 // theirs with queryTerms, which adds nothing.
-func (x *Index) termsOf(a analysis) []int32 {
-	var ids []int32
-	look := func(key string, kind uint8) {
-		id, ok := x.terms[key]
-		if !ok {
-			id = int32(len(x.kind))
-			x.terms[key] = id
-			x.kind = append(x.kind, kind)
-		}
-		ids = append(ids, id)
-	}
+func (b *termIDs) termsOf(a analysis) []int32 {
+	ids := make([]int32, 0, 4*len(a.words)+2)
+	var wordIDs [16]int32
+	wid := wordIDs[:0]
 	for i, w := range a.words {
-		look(w, kindWord)
-		if x.p.stemWeight > 0 {
-			look("s:"+porterstemmer.StemString(w), kindStem)
+		wt := b.word(w)
+		wid = append(wid, wt[0])
+		ids = append(ids, wt[0])
+		if wt[1] >= 0 {
+			ids = append(ids, wt[1])
 		}
 		for j := i - 1; j >= 0 && j >= i-pairWindow; j-- {
 			if a.segs[j] != a.segs[i] || a.words[j] == w {
 				continue
 			}
-			p, q := a.words[j], w
-			if q < p {
-				p, q = q, p
-			}
-			look("p:"+p+" "+q, kindPair)
+			ids = append(ids, b.pair(a.words[j], w, wid[j], wt[0]))
 		}
 	}
 	if a.head != "" {
-		look("h:"+a.head, kindHead)
+		ids = append(ids, b.head(a.head))
 	}
 	if a.head2 != "" {
-		look("h:"+a.head2, kindHead)
+		ids = append(ids, b.head(a.head2))
 	}
 	slices.Sort(ids)
 	return slices.Compact(ids)
