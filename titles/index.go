@@ -4,8 +4,9 @@
 // Titles are normalized (case, punctuation, seniority and level words,
 // shift notes and places dropped; abbreviations expanded; plurals reduced;
 // misspellings corrected against the vocabulary, unknown words read as the
-// known word sharing most letter trigrams) into terms: words, their Porter
-// stems, unordered pairs of near words, and the head noun ("engineer" in
+// known word sharing most letter trigrams) into terms: words, their stems
+// (Porter's, agent nouns reduced to their work: "welder" as "weld"),
+// unordered pairs of near words, and the head noun ("engineer" in
 // "Senior Software Engineer", "director" in "Director of Marketing"). Each
 // occupation touched by a query's terms is scored by three signals:
 //
@@ -27,6 +28,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/blevesearch/go-porterstemmer"
@@ -48,7 +50,7 @@ const (
 type params struct {
 	pairWeight  float64 // weight of a word pair relative to a word
 	headWeight  float64 // weight of the head-noun term relative to a word
-	stemWeight  float64 // weight of a word's Porter stem relative to the word; zero leaves stems out
+	stemWeight  float64 // weight of a word's stem (stemOf) relative to the word; zero leaves stems out
 	gramMin     float64 // Dice similarity of letter trigrams from which an unknown word is read as a known one; zero never
 	nearShare   float64 // share of the nearest-title cosine in the lexical score
 	evidenceSat float64 // title count at which an occupation's evidence for a term is half-saturated
@@ -108,6 +110,7 @@ type Index struct {
 	back      []int               // the levels backed off to
 	occG      [levels][]int32     // per level backed off to, per occupation: its group
 	wordTerms map[string][2]int32 // vocabulary word → its word term and stem term (-1 when absent)
+	stems     map[string]bool     // Porter stems of the vocabulary's words
 }
 
 type titleRec struct {
@@ -227,6 +230,10 @@ func build(entries []certwise.TitleEntry, p params) *Index {
 				}
 			}
 		}
+	}
+	x.stems = make(map[string]bool, len(vocab))
+	for w := range vocab {
+		x.stems[porterstemmer.StemString(w)] = true
 	}
 	ids := newTermIDs(x, len(entries))
 	for i, e := range entries {
@@ -397,7 +404,7 @@ func (x *Index) precompute() {
 			ids[0] = id
 		}
 		if x.p.stemWeight > 0 {
-			if id, ok := x.terms["s:"+porterstemmer.StemString(w)]; ok {
+			if id, ok := x.terms["s:"+x.stemOf(w)]; ok {
 				ids[1] = id
 			}
 		}
@@ -548,7 +555,7 @@ func (b *termIDs) word(w string) [2]int32 {
 	if !ok {
 		ids = [2]int32{b.add(w, kindWord), -1}
 		if b.x.p.stemWeight > 0 {
-			ids[1] = b.add("s:"+porterstemmer.StemString(w), kindStem)
+			ids[1] = b.add("s:"+b.x.stemOf(w), kindStem)
 		}
 		b.words[w] = ids
 	}
@@ -856,7 +863,7 @@ func (x *Index) queryTerms(a analysis, s *scratch) []int32 {
 		} else {
 			look(append(s.key[:0], w...))
 			if x.p.stemWeight > 0 {
-				look(append(append(s.key[:0], "s:"...), porterstemmer.StemString(w)...))
+				look(append(append(s.key[:0], "s:"...), x.stemOf(w)...))
 			}
 		}
 		for j := i - 1; j >= 0 && j >= i-pairWindow; j-- {
@@ -921,4 +928,32 @@ func (x *Index) RankSOC(query string, top int) []string {
 		out = append(out, soc(x.occs[c.occ].code))
 	}
 	return out
+}
+
+// agentEndings are the endings of agent nouns ("welder", "operator",
+// "pharmacist", "technician", "foreman") that stemOf removes when the
+// vocabulary holds the bare stem.
+var agentEndings = [...]string{"er", "or", "ist", "ian", "man"}
+
+// stemOf returns the stem term of w: its Porter stem, and for an agent
+// noun the stem of the work it names when a vocabulary word has that stem,
+// so that "welder" meets "welding" (weld) and "cutter" meets "cutting"
+// (cut), which Porter leaves apart.
+func (x *Index) stemOf(w string) string {
+	st := porterstemmer.StemString(w)
+	for _, end := range agentEndings {
+		n := len(st) - len(end)
+		if n < 3 || !strings.HasSuffix(st, end) {
+			continue
+		}
+		r := st[:n]
+		if n >= 4 && r[n-1] == r[n-2] && !strings.ContainsRune("aeiouls", rune(r[n-1])) {
+			r = r[:n-1] // "cutt" → "cut"
+		}
+		if x.stems[r] {
+			return r
+		}
+		break
+	}
+	return st
 }

@@ -242,6 +242,54 @@ func TestMatchStems(t *testing.T) {
 	}
 }
 
+// TestStemOf checks that agent nouns reduce to the stem of the work they
+// name when the vocabulary holds it, and stay whole when it does not.
+func TestStemOf(t *testing.T) {
+	x := Build([]certwise.TitleEntry{
+		{Code: "51-4121.00", Title: "Welding Machine Operator", Official: true},
+		{Code: "51-9032.00", Title: "Cutting Machine Tender", Official: true},
+		{Code: "25-2021.00", Title: "Teaching Assistant", Official: true},
+		{Code: "47-2141.00", Title: "Water Painter", Official: true},
+	})
+	for _, c := range []struct{ word, want string }{
+		{"welder", "weld"},   // welding is in the vocabulary
+		{"welding", "weld"},  // Porter's own stem
+		{"cutter", "cut"},    // doubled consonant undone
+		{"teacher", "teach"}, // teaching
+		{"water", "water"},   // no word stems to "wat"
+		{"painter", "painter"},
+		{"operator", "oper"}, // Porter already strips -ator
+		{"foreman", "foreman"},
+		{"ab", "ab"},
+	} {
+		if got := x.stemOf(c.word); got != c.want {
+			t.Errorf("stemOf(%q) = %q, want %q", c.word, got, c.want)
+		}
+	}
+}
+
+// TestMatchAgentNouns checks that a title naming the worker meets titles
+// naming the work: no title says "welder", "cutter" or "teacher".
+func TestMatchAgentNouns(t *testing.T) {
+	x := Build([]certwise.TitleEntry{
+		{Code: "51-4121.00", Title: "Welding Workers", Official: true},
+		{Code: "51-4121.00", Title: "Welding Technician"},
+		{Code: "51-9032.00", Title: "Cutting Machine Tenders", Official: true},
+		{Code: "25-9042.00", Title: "Teaching Assistants", Official: true},
+		{Code: "47-2141.00", Title: "Bridge Maintenance Workers", Official: true},
+	})
+	for q, want := range map[string]string{
+		"Welder":       "51-4121.00",
+		"Cutter":       "51-9032.00",
+		"Teacher Aide": "25-9042.00",
+	} {
+		r := x.Match(q, 2)
+		if len(r.Matches) == 0 || r.Matches[0].Code != want {
+			t.Errorf("Match(%q) = %v, want %s first", q, r.Matches, want)
+		}
+	}
+}
+
 // TestMatchGroupEvidence checks the back-off to SOC groups: a word used
 // only by production occupations makes the production supervisor likelier
 // than the construction one, though neither lists the word.
