@@ -1,6 +1,11 @@
 package certwise
 
-import "context"
+import (
+	"context"
+	"math"
+
+	"github.com/certwise/certwise/internal/numfmt"
+)
 
 // Certification statuses.
 const (
@@ -70,6 +75,41 @@ func (c Certification) Cost() (cost *float64, verified bool) {
 	return nil, false
 }
 
+// CostText says the certification's cost the way every report, page and
+// note prints it; see the CostText function.
+func (c Certification) CostText() string { return CostText(c.Cost()) }
+
+// CostText says a certification's cost in US dollars for people to read, the
+// one wording that every report, page and note uses: "not confirmed" for a
+// nil cost, "free" for zero, else the amount as Dollars gives it, followed by
+// " (reported, unverified)" when only a secondary page gives the figure
+// (verified is false).
+func CostText(cost *float64, verified bool) string {
+	var s string
+	switch {
+	case cost == nil:
+		return "not confirmed"
+	case *cost == 0:
+		s = "free"
+	default:
+		s = Dollars(*cost)
+	}
+	if !verified {
+		s += " (reported, unverified)"
+	}
+	return s
+}
+
+// Dollars formats an amount in US dollars with its whole part grouped in
+// thousands: whole dollars without decimals ("$1,250"), any other amount with
+// two ("$99.50"), so that no price is rounded to whole dollars unseen.
+func Dollars(v float64) string {
+	if v == math.Trunc(v) {
+		return "$" + numfmt.Float(v, 0)
+	}
+	return "$" + numfmt.Float(v, 2)
+}
+
 // Exam describes a certification's exam where the provider publishes it.
 type Exam struct {
 	Format    string `json:"format" yaml:"format"`
@@ -103,6 +143,9 @@ type Recommendation struct {
 	URL          string   `json:"url"`
 	Why          []string `json:"why"`
 }
+
+// CostText says the recommendation's cost as the CostText function does.
+func (r Recommendation) CostText() string { return CostText(r.CostUSD, r.CostVerified) }
 
 // Recommender ranks catalog certifications for a person.
 type Recommender interface {

@@ -79,11 +79,16 @@ func (a *Advisor) pursue(in certwise.AdviceInput) []certwise.NextStep {
 	return steps
 }
 
+// money says the recommendations' total cost for the sentence "together they
+// would cost …", e.g. "$1,250 (1 of the prices reported by secondary pages,
+// unverified) plus 2 without a confirmed price". The amount comes from
+// certwise.Dollars rather than CostText, so that a zero total reads "$0":
+// "would cost free" is not English.
 func money(total *float64, unknown, unverified int) string {
 	if total == nil {
 		return "an unconfirmed amount"
 	}
-	s := fmt.Sprintf("US$%.0f", *total)
+	s := certwise.Dollars(*total)
 	if unverified > 0 {
 		s += fmt.Sprintf(" (%d of the prices reported by secondary pages, unverified)", unverified)
 	}

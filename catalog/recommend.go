@@ -242,12 +242,6 @@ func (c *Catalog) score(i int, req certwise.RecommendRequest, gap []SkillMatch, 
 	}
 	// Only relevant certifications are reported as left out by a limit.
 	cost, verified := cert.Cost()
-	costWords := func() string {
-		if verified {
-			return usd(*cost)
-		}
-		return usd(*cost) + " (as a secondary page reports; the official page did not confirm it)"
-	}
 	overBudget := req.BudgetUSD != nil && cost != nil && *cost > *req.BudgetUSD
 	overHours := req.MaxHours != nil && cert.PrepHours != nil && *cert.PrepHours > *req.MaxHours
 	if (overBudget || overHours) && !excluded {
@@ -255,7 +249,7 @@ func (c *Catalog) score(i int, req certwise.RecommendRequest, gap []SkillMatch, 
 	}
 	if overBudget {
 		return 0, &Exclusion{cert.ID, cert.Name,
-			fmt.Sprintf("costs %s, over your budget of %s", costWords(), usd(*req.BudgetUSD))}, false
+			fmt.Sprintf("cost %s, over your budget of %s", cert.CostText(), certwise.Dollars(*req.BudgetUSD))}, false
 	}
 	if overHours {
 		return 0, &Exclusion{cert.ID, cert.Name,
@@ -295,16 +289,16 @@ func (c *Catalog) score(i int, req certwise.RecommendRequest, gap []SkillMatch, 
 			score -= penaltyUnverified
 		}
 		if explain {
-			*why = append(*why, fmt.Sprintf("costs %s, within your budget of %s", costWords(), usd(*req.BudgetUSD)))
+			*why = append(*why, fmt.Sprintf("cost %s, within your budget of %s", cert.CostText(), certwise.Dollars(*req.BudgetUSD)))
 		}
 	case cost != nil:
 		if explain {
-			*why = append(*why, "costs "+costWords())
+			*why = append(*why, "cost "+cert.CostText())
 		}
 	case req.BudgetUSD != nil:
 		score -= penaltyUnverified
 		if explain {
-			*why = append(*why, fmt.Sprintf("cost not confirmed on an official page; check it there before counting on your budget of %s", usd(*req.BudgetUSD)))
+			*why = append(*why, fmt.Sprintf("cost not confirmed on an official page; check it there before counting on your budget of %s", certwise.Dollars(*req.BudgetUSD)))
 		}
 	default:
 		if explain {
@@ -414,13 +408,6 @@ func isCode(s string) bool {
 		}
 	}
 	return true
-}
-
-func usd(v float64) string {
-	if v == 0 {
-		return "nothing (free)"
-	}
-	return "USD " + num(v)
 }
 
 func num(v float64) string {

@@ -63,7 +63,7 @@ func TestRecommendRanking(t *testing.T) {
 			want: []string{"a-ml-pro", "a-ml-assoc", "b-ml-found"},
 			whyHas: map[string]string{
 				"a-ml-pro":   "covers 2 of the 2 skill areas",
-				"b-ml-found": "as a secondary page reports",
+				"b-ml-found": "cost $500 (reported, unverified)",
 			},
 		},
 		{
@@ -86,12 +86,13 @@ func TestRecommendRanking(t *testing.T) {
 			req:      certwise.RecommendRequest{Gap: "machine learning", BudgetUSD: ptr(200)},
 			want:     []string{"a-ml-assoc"},
 			excluded: []string{"a-ml-pro", "b-ml-found"},
-			whyHas:   map[string]string{"a-ml-assoc": "within your budget of USD 200"},
+			whyHas:   map[string]string{"a-ml-assoc": "cost $150, within your budget of $200"},
 		},
 		{
-			name: "certifications irrelevant to the gap are not reported as left out",
-			req:  certwise.RecommendRequest{Gap: "AI governance", BudgetUSD: ptr(100)},
-			want: []string{"b-gov", "b-gov2"},
+			name:   "certifications irrelevant to the gap are not reported as left out",
+			req:    certwise.RecommendRequest{Gap: "AI governance", BudgetUSD: ptr(100)},
+			want:   []string{"b-gov", "b-gov2"},
+			whyHas: map[string]string{"b-gov": "cost free, within your budget of $100"},
 		},
 		{
 			name:     "hours limit leaves out long preparation",

@@ -12,13 +12,14 @@ import (
 
 // templateFuncs are the helpers every template may call.
 var templateFuncs = template.FuncMap{
-	"pct":      pct,
-	"skill":    func(id string) string { return id }, // the server binds the catalog's names
-	"whole":    whole,
-	"hours":    hours,
-	"nth":      ordinal,
-	"cost":     recCost,
-	"certCost": certCost,
+	"pct":   pct,
+	"skill": func(id string) string { return id }, // the server binds the catalog's names
+	"whole": whole,
+	"hours": hours,
+	"nth":   ordinal,
+	// totalCost says a step's total cost; the figures it adds up are each
+	// marked above it if unverified.
+	"totalCost": func(p *float64) string { return certwise.CostText(p, true) },
 	"deref": func(p *float64) float64 {
 		if p == nil {
 			return 0
@@ -26,7 +27,7 @@ var templateFuncs = template.FuncMap{
 		return *p
 	},
 	"num":       num,
-	"money":     money,
+	"wage":      wage,
 	"humanize":  humanize,
 	"verdict":   verdictLabel,
 	"workMix":   workMixSVG,
@@ -76,13 +77,10 @@ func num(p *float64) string {
 	return orDash(p, func(v float64) string { return fmt.Sprintf("%.2f", v) })
 }
 
-// money formats an optional amount in US dollars.
-func money(p *float64) string {
+// wage formats an optional annual wage in whole US dollars.
+func wage(p *float64) string {
 	if p == nil {
 		return "not published"
-	}
-	if *p == 0 {
-		return "free"
 	}
 	return "$" + numfmt.Float(*p, 0)
 }
@@ -155,31 +153,4 @@ func ordinal(p *float64) string {
 		}
 	}
 	return fmt.Sprintf("%d%s", n, suffix)
-}
-
-// recCost formats a recommendation's cost, marking one that only a
-// secondary source reports.
-func recCost(r certwise.Recommendation) string {
-	if r.CostUSD == nil {
-		return "not confirmed"
-	}
-	s := money(r.CostUSD)
-	if r.CostUSD != nil && !r.CostVerified {
-		s += " (reported, unverified)"
-	}
-	return s
-}
-
-// certCost formats a catalog entry's cost: the official figure, else the
-// one a secondary page reports, marked as unverified.
-func certCost(c certwise.Certification) string {
-	cost, verified := c.Cost()
-	if cost == nil {
-		return "not confirmed"
-	}
-	s := money(cost)
-	if cost != nil && !verified {
-		s += " (reported, unverified)"
-	}
-	return s
 }

@@ -71,7 +71,7 @@ func Markdown(w io.Writer, ev *certwise.Evaluation) error {
 			if r.URL != "" {
 				name = "[" + name + "](" + r.URL + ")"
 			}
-			p.printf("| %d | %s | %s | %s | %s | %s | %s |\n", i+1, name, cell(r.Provider), cell(r.Level), recMoney(r), hours(r.PrepHours), cell(strings.Join(r.Why, "; ")))
+			p.printf("| %d | %s | %s | %s | %s | %s | %s |\n", i+1, name, cell(r.Provider), cell(r.Level), r.CostText(), hours(r.PrepHours), cell(strings.Join(r.Why, "; ")))
 		}
 	}
 

@@ -56,23 +56,6 @@ func label(id string) string { return strings.ReplaceAll(id, "_", " ") }
 
 func percent(f float64) string { return strconv.FormatFloat(f*100, 'f', 0, 64) + "%" }
 
-func money(f *float64) string {
-	if f == nil {
-		return "cost not confirmed"
-	}
-	return "$" + numfmt.Float(*f, -1)
-}
-
-// recMoney formats a recommendation's cost, marking a figure that only a
-// secondary page reports so nobody budgets on it unawares.
-func recMoney(r certwise.Recommendation) string {
-	s := money(r.CostUSD)
-	if r.CostUSD != nil && !r.CostVerified {
-		s += " (reported, unverified)"
-	}
-	return s
-}
-
 func hours(f *float64) string {
 	if f == nil {
 		return "hours not confirmed"
@@ -238,10 +221,11 @@ func stepDetails(s certwise.NextStep) []string {
 			percent(sh.MovePoints), strings.Join(from, " and "), label(string(sh.To)), percent(sh.CurrentShare), percent(sh.CompressibleNow)))
 	}
 	for _, c := range s.Certifications {
-		out = append(out, c.Name+" ("+c.Provider+"): "+recMoney(c)+", "+hours(c.PrepHours))
+		out = append(out, c.Name+" ("+c.Provider+"): cost "+c.CostText()+", "+hours(c.PrepHours))
 	}
 	if s.TotalCostUSD != nil || s.TotalHours != nil {
-		out = append(out, "Total: "+money(s.TotalCostUSD)+", "+hours(s.TotalHours))
+		// The total adds up the figures above, each marked there if unverified.
+		out = append(out, "Total: cost "+certwise.CostText(s.TotalCostUSD, true)+", "+hours(s.TotalHours))
 	}
 	out = append(out, s.Questions...)
 	keys := make([]string, 0, len(s.Evidence))

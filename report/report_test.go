@@ -121,12 +121,6 @@ func TestFiguresGroupThousands(t *testing.T) {
 	tests := []struct {
 		name, got, want string
 	}{
-		{"money", money(f(1500)), "$1,500"},
-		{"money cents", money(f(1234.5)), "$1,234.5"},
-		{"money small", money(f(300)), "$300"},
-		{"money missing", money(nil), "cost not confirmed"},
-		{"unverified cost", recMoney(certwise.Recommendation{CostUSD: f(150)}), "$150 (reported, unverified)"},
-		{"verified cost", recMoney(certwise.Recommendation{CostUSD: f(150), CostVerified: true}), "$150"},
 		{"hours", hours(f(1200)), "1,200 h"},
 		{"evidence", evidenceValue(36920.0), "36,920"},
 		{"evidence share", evidenceValue(0.25), "25%"},

@@ -68,7 +68,7 @@ func Text(w io.Writer, ev *certwise.Evaluation) error {
 		para(p, "  ", "None ranked: certwise ranks catalog certifications only when the verdict is pursue or pursue_for_signal.")
 	}
 	for i, r := range ev.Recommendations {
-		item(p, strconv.Itoa(i+1)+". ", r.Name+" ("+r.Provider+", "+r.Level+"): "+recMoney(r)+", "+hours(r.PrepHours))
+		item(p, strconv.Itoa(i+1)+". ", r.Name+" ("+r.Provider+", "+r.Level+"): cost "+r.CostText()+", "+hours(r.PrepHours))
 		if len(r.Why) > 0 {
 			para(p, "     ", strings.Join(r.Why, "; "))
 		}

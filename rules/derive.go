@@ -86,7 +86,7 @@ func (e *Engine) derive(ctx context.Context, a *certwise.Answers) (*situation, e
 				return nil, fmt.Errorf("look up certification %q: %w", c.ID, err)
 			}
 			s.cert = &cert
-			s.note("certification", "considering "+cert.Name+" ("+cert.Provider+", "+cert.Level+"): "+costText(&cert)+", "+hoursText(cert.PrepHours))
+			s.note("certification", "considering "+cert.Name+" ("+cert.Provider+", "+cert.Level+"): cost "+cert.CostText()+", "+hoursText(cert.PrepHours))
 		case c.ID != "":
 			s.note("certification", "no certification catalog is connected, so the id "+strconv.Quote(c.ID)+" could not be looked up")
 		default:
@@ -282,18 +282,6 @@ func (s *situation) levelText() string {
 		t += ", percentile " + strconv.FormatFloat(*s.occ.ExposurePercentile, 'f', -1, 64)
 	}
 	return t + ")"
-}
-
-func costText(c *certwise.Certification) string {
-	f, verified := c.Cost()
-	if f == nil {
-		return "cost not confirmed"
-	}
-	t := "$" + strconv.FormatFloat(*f, 'f', -1, 64)
-	if !verified {
-		t += " (reported, unverified)"
-	}
-	return t
 }
 
 func hoursText(f *float64) string {

@@ -437,7 +437,7 @@ func TestCertificationChoice(t *testing.T) {
 	if !strings.Contains(ev.Questions[0].Answer, "Architect Pro covers: system design") {
 		t.Errorf("gap question: %+v", ev.Questions[0])
 	}
-	if !strings.Contains(dump(ev.Reasons), "considering Architect Pro (P, professional): $300") {
+	if !strings.Contains(dump(ev.Reasons), "considering Architect Pro (P, professional): cost $300") {
 		t.Errorf("reasons do not name the certification: %s", dump(ev.Reasons))
 	}
 

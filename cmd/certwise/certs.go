@@ -12,7 +12,6 @@ import (
 
 	"github.com/certwise/certwise"
 	"github.com/certwise/certwise/catalog"
-	"github.com/certwise/certwise/internal/numfmt"
 )
 
 func init() { registerCommand(newCertsCommand) }
@@ -136,19 +135,21 @@ func writeCertList(w io.Writer, certs []certwise.Certification, total int) error
 	return err
 }
 
-// costText shows a certification's cost: the official figure, else the
-// secondary report marked as unverified.
+// costText shows a certification's cost compactly for a table cell: the
+// official figure, else the secondary report marked with "?".
 func costText(c certwise.Certification) string {
 	v, verified := c.Cost()
-	switch {
-	case v == nil:
+	if v == nil {
 		return "not verified"
-	case !verified:
-		return "USD " + numfmt.Float(*v, -1) + "?"
-	case *v == 0:
-		return "free"
 	}
-	return "USD " + numfmt.Float(*v, -1)
+	s := "free"
+	if *v != 0 {
+		s = certwise.Dollars(*v)
+	}
+	if !verified {
+		s += "?"
+	}
+	return s
 }
 
 func hoursText(v *float64) string {

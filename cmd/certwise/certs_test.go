@@ -43,7 +43,7 @@ func TestCertsCLI(t *testing.T) {
 		{"recommend", []string{"certs", "recommend", "--gap", "prompt engineering for my daily work", "--top", "3"}, 0,
 			[]string{"Your gap reads as: Prompt engineering", "1. ", "3. "}, nil, []string{"4. "}},
 		{"recommend with budget says what it left out", []string{"certs", "recommend", "--gap", "build RAG apps with LLMs", "--budget", "150"}, 0,
-			[]string{"Left out by your limits:", "over your budget of USD 150"}, nil, nil},
+			[]string{"Left out by your limits:", "over your budget of $150"}, nil, nil},
 		{"recommend target code", []string{"certs", "recommend", "--gap", "AI governance", "--target", "13-1041.00", "--top", "1"}, 0,
 			[]string{"Target role: 13-1041.00 Compliance Officers", "serves your target role"}, nil, nil},
 		{"recommend target title", []string{"certs", "recommend", "--gap", "machine learning", "--target", "data scientist", "--top", "1"}, 0,
