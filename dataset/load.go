@@ -62,3 +62,19 @@ func ReadTitles(ctx context.Context, dir string) ([]certwise.TitleEntry, error) 
 	sort.SliceStable(in.Occupations, func(i, j int) bool { return in.Occupations[i].Code < in.Occupations[j].Code })
 	return exposure.Titles(in.Occupations, in.AltTitles), nil
 }
+
+// ReadRelated reads which occupations O*NET relates to each occupation
+// from dir's Related Occupations.txt: O*NET-SOC code → related codes,
+// closest first.
+func ReadRelated(ctx context.Context, dir string) (map[string][]string, error) {
+	in := &exposure.Input{}
+	if err := readRelated(ctx, dir, in); err != nil {
+		return nil, err
+	}
+	sort.SliceStable(in.Related, func(i, j int) bool { return in.Related[i].Index < in.Related[j].Index })
+	out := map[string][]string{}
+	for _, r := range in.Related {
+		out[r.Code] = append(out[r.Code], r.Related)
+	}
+	return out, nil
+}

@@ -78,6 +78,19 @@ func (m *Model) Activities() []*certwise.ActivityFigures { return m.acts }
 // (Official=true) followed by its alternate titles, occupations in code order.
 func (m *Model) Titles() []certwise.TitleEntry { return m.titles }
 
+// Related returns, for each occupation with related occupations, their
+// codes, closest first (O*NET Related Occupations): what a title index
+// takes with titles.WithRelated.
+func (m *Model) Related() map[string][]string {
+	out := make(map[string][]string, len(m.occs))
+	for _, o := range m.occs {
+		if len(o.Related) > 0 {
+			out[o.Code] = o.Related
+		}
+	}
+	return out
+}
+
 // HasTasks reports whether task statements are available (the model was
 // built from a data directory rather than the embedded snapshot).
 func (m *Model) HasTasks() bool { return m.hasTasks }

@@ -100,7 +100,7 @@ func TestCompareBleve(t *testing.T) {
 		t.Skip("skipping the bleve comparison in -short mode")
 	}
 	kept, held := Split(testEntries(t), 2000, 1)
-	ours := Evaluate(Build(kept), held)
+	ours := Evaluate(Build(kept, withRelated(t)), held)
 	bm := newBleveMatcher(t, kept)
 	defer bm.idx.Close()
 	theirs := Evaluate(bm, held)
@@ -153,7 +153,7 @@ func runLatency(b *testing.B, m certwise.TitleMatcher, qs []string) {
 // BenchmarkMatch measures certwise's per-query latency on held-out titles.
 func BenchmarkMatch(b *testing.B) {
 	kept, qs := benchSetup(b)
-	runLatency(b, Build(kept), qs)
+	runLatency(b, Build(kept, withRelated(b)), qs)
 }
 
 // BenchmarkMatchBleve measures bleve's per-query latency on the same titles.
@@ -174,14 +174,16 @@ func heapAfterGC() uint64 {
 }
 
 // BenchmarkBuild measures building the full index (every official and
-// alternate title) and reports the memory it holds.
+// alternate title, and the related occupations) and reports the memory it
+// holds.
 func BenchmarkBuild(b *testing.B) {
 	entries := testEntries(b)
+	rel := withRelated(b)
 	before := heapAfterGC()
 	var x *Index
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		x = Build(entries)
+		x = Build(entries, rel)
 	}
 	b.StopTimer()
 	b.ReportMetric(float64(heapAfterGC()-before)/(1<<20), "heap-MB")
@@ -211,7 +213,7 @@ func BenchmarkBuildBleve(b *testing.B) {
 // target titles of the web benchmark's evaluate requests (scripts/bench-web.sh)
 // and two cheaper ones, with allocations.
 func BenchmarkMatchQuery(b *testing.B) {
-	x := Build(testEntries(b))
+	x := Build(testEntries(b), withRelated(b))
 	for _, q := range []string{"machine learning engineer", "marketing manager", "registered nurse", "acountant"} {
 		b.Run(q, func(b *testing.B) {
 			b.ReportAllocs()

@@ -121,7 +121,7 @@ func TestEvaluateSOCRanker(t *testing.T) {
 // themselves are reported by `certwise eval titles` (see BENCHMARKS.md).
 func TestHoldOutAccuracy(t *testing.T) {
 	kept, held := Split(testEntries(t), 2000, 1)
-	r := Evaluate(Build(kept), held)
+	r := Evaluate(Build(kept, withRelated(t)), held)
 	t.Logf("overall %v", r.Overall)
 	if r.Overall.N != 2000 {
 		t.Fatalf("evaluated %d titles", r.Overall.N)

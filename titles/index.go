@@ -62,6 +62,12 @@ type params struct {
 	// level below it in the likelihood model; zero leaves the level out.
 	groupMu  [levels]float64
 	minScore float64 // top score below which a match is not confident
+	// relMu is the Dirichlet prior mass with which the likelihood model
+	// smooths an occupation towards the titles of the occupations O*NET
+	// relates to it (zero leaves them out), and relSmooth the mass that
+	// smooths those related titles towards the occupation's SOC group.
+	relMu, relSmooth float64
+	relTop           int // how many of an occupation's related occupations, closest first, count
 }
 
 var defaultParams = params{
@@ -76,6 +82,9 @@ var defaultParams = params{
 	closeMargin: 0.1,
 	groupMu:     [levels]float64{0, 0, 1000, 1000},
 	minScore:    0.4,
+	relMu:       100,
+	relSmooth:   50,
+	relTop:      20,
 }
 
 // Index is an immutable title index; it is safe for concurrent use.
@@ -111,6 +120,9 @@ type Index struct {
 	occG      [levels][]int32     // per level backed off to, per occupation: its group
 	wordTerms map[string][2]int32 // vocabulary word → its word term and stem term (-1 when absent)
 	stems     map[string]bool     // Porter stems of the vocabulary's words
+	relatedBy [][]int32           // per occupation: the occupations that list it among their related ones
+	relatedOf [][]int32           // per occupation: its related occupations
+	relDen    []float64           // per occupation: term occurrences over its related occupations' titles + relSmooth
 }
 
 type titleRec struct {
@@ -152,6 +164,7 @@ type scratch struct {
 	grpN    [levels][]float64 // per level, per group: titles holding the current term
 	grpP    [levels][]float64 // per level, per group: smoothed probability of the current term
 	seen    []int32           // occupations touched
+	relN    []float64         // per occupation: titles of its related occupations holding the current term
 	qs      []int32           // the query's term ids
 	key     []byte            // a term key being looked up
 	cands   []cand            // the occupations touched, with their scores
@@ -162,9 +175,32 @@ type scratch struct {
 // Build indexes entries: each occupation's official title (Official set)
 // and its alternate titles. Titles of one occupation that reduce to the same
 // terms are indexed once; titles that reduce to nothing never match.
-func Build(entries []certwise.TitleEntry) *Index { return build(entries, defaultParams) }
+func Build(entries []certwise.TitleEntry, opts ...Option) *Index {
+	var o buildOptions
+	for _, opt := range opts {
+		opt(&o)
+	}
+	return build(entries, defaultParams, o)
+}
 
-func build(entries []certwise.TitleEntry, p params) *Index {
+// Option configures Build.
+type Option func(*buildOptions)
+
+type buildOptions struct {
+	related map[string][]string
+}
+
+// WithRelated gives Build the occupations O*NET relates to each occupation
+// (O*NET-SOC code → related codes, as in Related Occupations.txt). A word
+// that an occupation's own titles lack but its related occupations' titles
+// use then counts as some evidence for it in the likelihood model: "smoke
+// jumper" for the supervisors of firefighters. Codes the titles do not
+// hold are ignored.
+func WithRelated(related map[string][]string) Option {
+	return func(o *buildOptions) { o.related = related }
+}
+
+func build(entries []certwise.TitleEntry, p params, opts buildOptions) *Index {
 	x := &Index{p: p, terms: make(map[string]int32, len(entries)), byCode: make(map[string]int32)}
 	codes := make([]string, 0, 1024)
 	official := map[string]string{}
@@ -310,6 +346,7 @@ func build(entries []certwise.TitleEntry, p params) *Index {
 		x.titles[i].norm = math.Sqrt(s)
 	}
 	x.spell = newSpeller(vocab)
+	x.relate(opts.related)
 	x.precompute()
 	x.pool.New = func() any {
 		s := &scratch{
@@ -320,6 +357,7 @@ func build(entries []certwise.TitleEntry, p params) *Index {
 			like:  make([]float64, len(x.occs)),
 			occN:  make([]float64, len(x.occs)),
 			prod:  make([]float64, len(x.occs)),
+			relN:  make([]float64, len(x.occs)),
 		}
 		for l := range levels {
 			s.grpN[l] = make([]float64, len(x.groups[l]))
@@ -386,6 +424,9 @@ func (x *Index) precompute() {
 	x.prior = make([]float64, len(x.occs))
 	for o, or := range x.occs {
 		x.occDen[o] = or.mass + x.p.mu
+		if x.relatedBy != nil {
+			x.occDen[o] += x.p.relMu
+		}
 		x.occGrp[o] = 0
 		if x.finest >= 0 {
 			x.occGrp[o] = or.group[x.finest]
@@ -481,6 +522,9 @@ func (x *Index) likeRatios(t int32, s *scratch, first, last bool, ks float64) {
 		base[0] = bgP
 	}
 	grp := x.occGrp // the occupations' groups in base, all 0 without back-off
+	if x.relatedBy != nil {
+		x.addRelated(t, s, base, grp)
+	}
 	switch {
 	case first && last:
 		for _, o := range s.seen {
@@ -507,6 +551,90 @@ func (x *Index) likeRatios(t int32, s *scratch, first, last bool, ks float64) {
 		s.occN[op.occ] = 0
 		for _, l := range x.back {
 			s.grpN[l][x.occG[l][op.occ]] = 0
+		}
+	}
+	if x.relatedBy != nil {
+		for _, o := range s.seen {
+			s.occN[o] = 0
+		}
+	}
+}
+
+// relate records, for each occupation, the occupations related to it, and
+// the denominators of the related titles' smoothed term probabilities.
+// Without related codes the likelihood model is left as it was.
+func (x *Index) relate(related map[string][]string) {
+	if len(related) == 0 || x.p.relMu <= 0 {
+		return
+	}
+	x.relatedBy = make([][]int32, len(x.occs))
+	x.relatedOf = make([][]int32, len(x.occs))
+	x.relDen = make([]float64, len(x.occs))
+	codes := make([]string, 0, len(related))
+	for c := range related {
+		codes = append(codes, c)
+	}
+	sort.Strings(codes) // a fixed order, so that sums are the same run to run
+	for _, c := range codes {
+		o, ok := x.byCode[c]
+		if !ok {
+			continue
+		}
+		for i, rc := range related[c] {
+			if i >= x.p.relTop {
+				break
+			}
+			if r, ok := x.byCode[rc]; ok && r != o {
+				x.relatedBy[r] = append(x.relatedBy[r], o)
+				x.relatedOf[o] = append(x.relatedOf[o], r)
+				x.relDen[o] += x.occs[r].mass
+			}
+		}
+	}
+	for o := range x.relDen {
+		x.relDen[o] += x.p.relSmooth
+	}
+}
+
+// addRelated adds to s.occN, for each occupation in s.seen, relMu times the
+// probability of term t in the titles of its related occupations (smoothed
+// towards base, the probability in its SOC group), so that the likelihood
+// reads (own count + relMu·P(t|related) + mu·P(t|group)) / (mass + relMu + mu).
+func (x *Index) addRelated(t int32, s *scratch, base []float64, grp []int32) {
+	relMu, smooth := x.p.relMu, x.p.relSmooth
+	if 2*len(x.opost[t]) >= len(s.seen) {
+		// A common term (held by at least half as many occupations as the
+		// query touches): gather, for each occupation touched, the counts
+		// of its related occupations (s.occN holds every holder's count),
+		// which costs less than scattering and clearing every holder's.
+		// The sums are taken before any count changes.
+		for _, o := range s.seen {
+			var n float64
+			for _, r := range x.relatedOf[o] {
+				n += s.occN[r]
+			}
+			s.relN[o] = n
+		}
+		for _, o := range s.seen {
+			s.occN[o] += relMu * (s.relN[o] + smooth*base[grp[o]]) / x.relDen[o]
+			s.relN[o] = 0
+		}
+		return
+	}
+	// A rare term: scatter each holder's count to the occupations it is
+	// related to.
+	for _, op := range x.opost[t] {
+		c := float64(op.count)
+		for _, o := range x.relatedBy[op.occ] {
+			s.relN[o] += c
+		}
+	}
+	for _, o := range s.seen {
+		s.occN[o] += relMu * (s.relN[o] + smooth*base[grp[o]]) / x.relDen[o]
+	}
+	for _, op := range x.opost[t] {
+		for _, o := range x.relatedBy[op.occ] {
+			s.relN[o] = 0
 		}
 	}
 }

@@ -2,6 +2,7 @@ package titles
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"sync"
 	"testing"
@@ -18,7 +19,7 @@ var (
 func fullIndex(t *testing.T) *Index {
 	t.Helper()
 	es := testEntries(t)
-	sharedOnce.Do(func() { sharedIdx = Build(es) })
+	sharedOnce.Do(func() { sharedIdx = Build(es, withRelated(t)) })
 	return sharedIdx
 }
 
@@ -290,6 +291,49 @@ func TestMatchAgentNouns(t *testing.T) {
 	}
 }
 
+// TestMatchRelated checks the related occupations' titles in the
+// likelihood: "Smoke Jumper Supervisor" names a supervisor whose own titles
+// never say smoke jumper, while the firefighters O*NET relates to it do; so
+// of the two supervisor occupations, the firefighters' supervisors should
+// come first, which the titles alone do not decide.
+func TestMatchRelated(t *testing.T) {
+	entries := []certwise.TitleEntry{
+		{Code: "33-1021.00", Title: "First-Line Supervisors of Firefighting and Prevention Workers", Official: true},
+		{Code: "33-1021.00", Title: "Fire Captain"},
+		{Code: "33-1021.00", Title: "Fire Crew Supervisor"},
+		{Code: "33-2011.00", Title: "Firefighters", Official: true},
+		{Code: "33-2011.00", Title: "Smoke Jumper"},
+		{Code: "33-2011.00", Title: "Smokejumper Crew Member"},
+		{Code: "51-1011.00", Title: "First-Line Supervisors of Production and Operating Workers", Official: true},
+		{Code: "51-1011.00", Title: "Production Supervisor"},
+		{Code: "51-1011.00", Title: "Line Supervisor"},
+	}
+	related := map[string][]string{
+		"33-1021.00": {"33-2011.00"},
+		"33-2011.00": {"33-1021.00"},
+		"51-1011.00": {"11-3051.00"}, // not indexed: ignored
+	}
+	const q = "Smoke Jumper Supervisor"
+	score := func(x *Index, code string) float64 {
+		for _, m := range x.Match(q, 3).Matches {
+			if m.Code == code {
+				return m.Score
+			}
+		}
+		return 0
+	}
+	without, with := Build(entries), Build(entries, WithRelated(related))
+	if score(without, "33-1021.00") >= score(without, "51-1011.00") {
+		t.Fatalf("without related occupations the firefighting supervisors already beat the production ones; the test shows nothing: %v", without.Match(q, 3).Matches)
+	}
+	if score(with, "33-1021.00") <= score(with, "51-1011.00") {
+		t.Errorf("with related occupations the firefighting supervisors should beat the production ones: %v", with.Match(q, 3).Matches)
+	}
+	if got := Build(entries, WithRelated(nil)).Match(q, 3); !reflect.DeepEqual(got, without.Match(q, 3)) {
+		t.Errorf("WithRelated(nil) changed the answer: %v, want %v", got, without.Match(q, 3))
+	}
+}
+
 // TestMatchGroupEvidence checks the back-off to SOC groups: a word used
 // only by production occupations makes the production supervisor likelier
 // than the construction one, though neither lists the word.
@@ -306,7 +350,7 @@ func TestMatchGroupEvidence(t *testing.T) {
 	}
 	rank := func(p params) []string {
 		var codes []string
-		for _, m := range build(entries, p).Match("Distillation Supervisor", 5).Matches {
+		for _, m := range build(entries, p, buildOptions{}).Match("Distillation Supervisor", 5).Matches {
 			codes = append(codes, m.Code)
 		}
 		return codes

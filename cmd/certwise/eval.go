@@ -41,20 +41,21 @@ reports the share whose occupation came first (top-1) and among the first five
 (top-5), at O*NET-SOC level and at 6-digit SOC level, overall and per SOC major
 group. Any occupation listing the title counts as correct. CONFIDENT is the share
 of titles the matcher was confident about, with the top-1 accuracy over those.
-The titles come from DIR's Occupation Data.txt and Alternate Titles.txt
-(--data or CERTWISE_DATA); without it, from the embedded snapshot.`,
+The titles come from DIR's Occupation Data.txt and Alternate Titles.txt, and
+the occupations related to each from its Related Occupations.txt (--data or
+CERTWISE_DATA); without it, all from the embedded snapshot.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if sample < 1 {
 				return usageError(fmt.Errorf("--sample must be at least 1, got %d", sample))
 			}
-			entries, err := a.titleEntries(cmd.Context())
+			entries, related, err := a.titleData(cmd.Context())
 			if err != nil {
 				return err
 			}
 			kept, held := titles.Split(entries, sample, seed)
 			start := time.Now()
-			x := titles.Build(kept)
+			x := titles.Build(kept, titles.WithRelated(related))
 			a.logger.Debug("hold-out index built", "titles", x.Len(), "took", time.Since(start))
 			r := titles.Evaluate(x, held)
 			src := a.dataDir

@@ -31,21 +31,26 @@ type lazyIndex struct {
 	err  error
 }
 
-// titleEntries returns the titles to index: from the public files in
-// --data / CERTWISE_DATA when given, else from the embedded snapshot.
-func (a *app) titleEntries(ctx context.Context) ([]certwise.TitleEntry, error) {
+// titleData returns what the title index is built from: the titles, and
+// which occupations O*NET relates to each; from the public files in --data /
+// CERTWISE_DATA when given, else from the embedded snapshot.
+func (a *app) titleData(ctx context.Context) ([]certwise.TitleEntry, map[string][]string, error) {
 	if a.dataDir != "" {
 		es, err := dataset.ReadTitles(ctx, a.dataDir)
 		if err != nil {
-			return nil, fmt.Errorf("read job titles: %w", err)
+			return nil, nil, fmt.Errorf("read job titles: %w", err)
 		}
-		return es, nil
+		related, err := dataset.ReadRelated(ctx, a.dataDir)
+		if err != nil {
+			return nil, nil, fmt.Errorf("read related occupations: %w", err)
+		}
+		return es, related, nil
 	}
 	m, err := a.model(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return m.Titles(), nil
+	return m.Titles(), m.Related(), nil
 }
 
 // titleIndex returns the job-title index every title lookup shares, built
@@ -54,13 +59,13 @@ func (a *app) titleIndex(ctx context.Context) (*titles.Index, error) {
 	v, _ := titleIndexes.LoadOrStore(a, &lazyIndex{})
 	l := v.(*lazyIndex)
 	l.once.Do(func() {
-		es, err := a.titleEntries(ctx)
+		es, related, err := a.titleData(ctx)
 		if err != nil {
 			l.err = err
 			return
 		}
 		start := time.Now()
-		l.x = titles.Build(es)
+		l.x = titles.Build(es, titles.WithRelated(related))
 		a.logger.Debug("title index built", "titles", l.x.Len(), "occupations", l.x.Occupations(), "took", time.Since(start))
 	})
 	return l.x, l.err
@@ -165,7 +170,8 @@ func newRolesMatchCommand(a *app) *cobra.Command {
 object per input line, in the same order:
   {"query": "...", "matches": [{"code", "title", "matched_title", "score"}], "confident": true}
 An empty line gives no matches and confident false. With --data DIR the index is
-built from DIR's Occupation Data.txt and Alternate Titles.txt.`,
+built from DIR's Occupation Data.txt, Alternate Titles.txt and Related
+Occupations.txt.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if top < 1 {
