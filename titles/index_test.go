@@ -189,15 +189,10 @@ func TestMatchCompounds(t *testing.T) {
 		{Code: "33-9032.00", Title: "Security Guards", Official: true},
 		{Code: "33-9032.00", Title: "Gate Keeper"},
 	})
-	for q, want := range map[string]string{
+	wantFirst(t, x, map[string]string{
 		"Zookeeper":  "39-2021.00", // query compound split into known words
 		"Pipe Layer": "47-2151.00", // index compound split into known words
-	} {
-		r := x.Match(q, 3)
-		if len(r.Matches) == 0 || r.Matches[0].Code != want {
-			t.Errorf("Match(%q) = %v, want %s first", q, r.Matches, want)
-		}
-	}
+	})
 }
 
 // TestRankSOC checks that O*NET-SOC occupations sharing a 6-digit SOC code
@@ -232,15 +227,10 @@ func TestMatchStems(t *testing.T) {
 		{Code: "13-2011.00", Title: "Accountants and Auditors", Official: true},
 		{Code: "13-2011.00", Title: "Staff Accountant"},
 	})
-	for q, want := range map[string]string{
+	wantFirst(t, x, map[string]string{
 		"Staff Nursing":    "29-1141.00",
 		"Staff Accounting": "13-2011.00",
-	} {
-		r := x.Match(q, 2)
-		if len(r.Matches) == 0 || r.Matches[0].Code != want {
-			t.Errorf("Match(%q) = %v, want %s first", q, r.Matches, want)
-		}
-	}
+	})
 }
 
 // TestStemOf checks that agent nouns reduce to the stem of the work they
@@ -279,14 +269,19 @@ func TestMatchAgentNouns(t *testing.T) {
 		{Code: "25-9042.00", Title: "Teaching Assistants", Official: true},
 		{Code: "47-2141.00", Title: "Bridge Maintenance Workers", Official: true},
 	})
-	for q, want := range map[string]string{
+	wantFirst(t, x, map[string]string{
 		"Welder":       "51-4121.00",
 		"Cutter":       "51-9032.00",
 		"Teacher Aide": "25-9042.00",
-	} {
-		r := x.Match(q, 2)
-		if len(r.Matches) == 0 || r.Matches[0].Code != want {
-			t.Errorf("Match(%q) = %v, want %s first", q, r.Matches, want)
+	})
+}
+
+// wantFirst checks that each query's best match is the code it maps to.
+func wantFirst(t *testing.T, x *Index, want map[string]string) {
+	t.Helper()
+	for q, code := range want {
+		if r := x.Match(q, 3); len(r.Matches) == 0 || r.Matches[0].Code != code {
+			t.Errorf("Match(%q) = %v, want %s first", q, r.Matches, code)
 		}
 	}
 }
