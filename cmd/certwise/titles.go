@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"strconv"
 	"strings"
 	"sync"
@@ -41,6 +43,12 @@ func (a *app) titleData(ctx context.Context) ([]certwise.TitleEntry, map[string]
 			return nil, nil, fmt.Errorf("read job titles: %w", err)
 		}
 		related, err := dataset.ReadRelated(ctx, a.dataDir)
+		if errors.Is(err, fs.ErrNotExist) {
+			// Titles alone make an index (slightly less accurate); a
+			// directory that only holds them still works.
+			a.logger.Warn("no related occupations in the data directory; matching on titles alone", "file", dataset.FileRelated)
+			return es, nil, nil
+		}
 		if err != nil {
 			return nil, nil, fmt.Errorf("read related occupations: %w", err)
 		}
@@ -170,8 +178,8 @@ func newRolesMatchCommand(a *app) *cobra.Command {
 object per input line, in the same order:
   {"query": "...", "matches": [{"code", "title", "matched_title", "score"}], "confident": true}
 An empty line gives no matches and confident false. With --data DIR the index is
-built from DIR's Occupation Data.txt, Alternate Titles.txt and Related
-Occupations.txt.`,
+built from DIR's Occupation Data.txt, Alternate Titles.txt and, when there,
+Related Occupations.txt.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if top < 1 {

@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/certwise/certwise"
+	"github.com/certwise/certwise/dataset"
 	"github.com/certwise/certwise/internal/shareddata"
 )
 
@@ -63,6 +66,45 @@ func TestRolesSearchErrors(t *testing.T) {
 		if code, _, _ := runCLI(t, args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2", args, code)
 		}
+	}
+}
+
+// TestRolesMatchTitlesOnly checks that a data directory holding only the
+// two title files (what issue 3 names) still builds an index, without the
+// related occupations, and says so; and that a broken related-occupations
+// file is an error naming it.
+func TestRolesMatchTitlesOnly(t *testing.T) {
+	src := shareddata.Dir(t)
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "onet-27.0"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{dataset.FileOccupations, dataset.FileAltTitles} {
+		b, err := os.ReadFile(filepath.Join(src, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var out, errOut bytes.Buffer
+	code := run(context.Background(), []string{"roles", "match", "--top", "1", "--data", dir}, strings.NewReader("registered nurse\n"), &out, &errOut)
+	if code != 0 || !strings.Contains(out.String(), `"29-1141.00"`) {
+		t.Fatalf("exit %d, out %s, err %s", code, out.String(), errOut.String())
+	}
+	if !strings.Contains(errOut.String(), "no related occupations") {
+		t.Errorf("no warning about the missing related occupations: %s", errOut.String())
+	}
+
+	if err := os.WriteFile(filepath.Join(dir, dataset.FileRelated), []byte("O*NET-SOC Code\tIndex\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	errOut.Reset()
+	code = run(context.Background(), []string{"roles", "match", "--data", dir}, strings.NewReader("nurse\n"), &out, &errOut)
+	if code == 0 || !strings.Contains(errOut.String(), "Related Occupations.txt") {
+		t.Errorf("a broken related file: exit %d, err %q; want an error naming it", code, errOut.String())
 	}
 }
 
