@@ -75,7 +75,7 @@ func TestCatalogEntries(t *testing.T) {
 					t.Errorf("date %q is not ISO YYYY-MM-DD", d)
 				}
 			}
-			if cert.AsOf > "2026-11-23" {
+			if cert.AsOf > "2026-11-24" {
 				t.Errorf("as_of %s is after the catalog was checked", cert.AsOf)
 			}
 			if len(cert.Skills) == 0 {
