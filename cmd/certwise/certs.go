@@ -176,7 +176,11 @@ func yearsText(c certwise.Certification) string {
 	if c.Reported != nil {
 		rep = c.Reported.ValidityYears
 	}
-	return figureText(c.ValidityYears, rep, " years")
+	unit := " years"
+	if (c.ValidityYears != nil && *c.ValidityYears == 1) || (c.ValidityYears == nil && rep != nil && *rep == 1) {
+		unit = " year"
+	}
+	return figureText(c.ValidityYears, rep, unit)
 }
 
 // examFigure shows one exam figure: official picks it from the exam the
@@ -207,7 +211,19 @@ func examText(c certwise.Certification) string {
 	if c.Exam != nil {
 		format = c.Exam.Format
 	}
-	return fmt.Sprintf("%s; %s minutes; %s questions", format, examMinutes(c), examQuestions(c))
+	return fmt.Sprintf("%s; %s; %s", format, withUnit(examMinutes(c), "minutes"), withUnit(examQuestions(c), "questions"))
+}
+
+// withUnit names what a figure counts: "90 minutes", "90 minutes?" (only a
+// secondary page reports it), or "minutes not verified".
+func withUnit(figure, unit string) string {
+	if figure == "not verified" {
+		return unit + " not verified"
+	}
+	if n, ok := strings.CutSuffix(figure, "?"); ok {
+		return n + " " + unit + "?"
+	}
+	return figure + " " + unit
 }
 
 func statusText(c certwise.Certification) string {
