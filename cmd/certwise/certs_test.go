@@ -160,3 +160,31 @@ func TestCertsExportCTDL(t *testing.T) {
 		t.Errorf("context %q, %d nodes", doc.Context, len(doc.Graph))
 	}
 }
+
+// TestExamAndValidityText checks how certs show words a figure: its unit
+// after the number, "?" for one only a secondary page reports, and one year
+// in the singular.
+func TestExamAndValidityText(t *testing.T) {
+	one, three := 1.0, 3.0
+	minutes, questions := 45, 60
+	for _, c := range []struct {
+		name           string
+		cert           certwise.Certification
+		exam, validity string
+	}{
+		{"nothing known", certwise.Certification{}, "format not verified; minutes not verified; questions not verified", "not verified"},
+		{"official minutes only", certwise.Certification{Exam: &certwise.Exam{Format: "exam", Minutes: &minutes}, ValidityYears: &one},
+			"exam; 45 minutes; questions not verified", "1 year"},
+		{"reported figures", certwise.Certification{Reported: &certwise.Reported{ExamMinutes: &minutes, ExamQuestions: &questions, ValidityYears: &three}},
+			"format not verified; 45 minutes?; 60 questions?", "3 years?"},
+		{"reported one year", certwise.Certification{Reported: &certwise.Reported{ValidityYears: &one}},
+			"format not verified; minutes not verified; questions not verified", "1 year?"},
+	} {
+		if got := examText(c.cert); got != c.exam {
+			t.Errorf("%s: exam %q, want %q", c.name, got, c.exam)
+		}
+		if got := yearsText(c.cert); got != c.validity {
+			t.Errorf("%s: validity %q, want %q", c.name, got, c.validity)
+		}
+	}
+}
