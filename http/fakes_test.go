@@ -118,7 +118,8 @@ func newFakeCatalog() *fakeCatalog {
 	return &fakeCatalog{certs: []certwise.Certification{
 		{ID: "cert-a", Name: "Cert A", Provider: "Acme", Level: "associate", Audience: []string{"builders"}, CostUSD: fp(150),
 			Exam: &certwise.Exam{Format: "multiple choice", Minutes: &mins}, PrepHours: fp(40), PrepHoursBasis: "provider guide",
-			Skills: []string{"ml_engineering"}, Roles: []string{"15-1252.00"}, URL: "https://example.com/a", AsOf: "2026-01-01", Status: "active"},
+			ValidityYears: fp(1),
+			Skills:        []string{"ml_engineering"}, Roles: []string{"15-1252.00"}, URL: "https://example.com/a", AsOf: "2026-01-01", Status: "active"},
 		{ID: "cert-b", Name: "Cert B", Provider: "Beta Corp", Level: "foundational", Audience: []string{"leaders"}, CostUSD: nil,
 			Skills: []string{"ai_literacy"}, URL: "https://example.com/b", AsOf: "2026-01-01", Status: "retiring", RetiresOn: "2026-12-31",
 			Notes: []string{"cost not published"}},
