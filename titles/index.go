@@ -15,8 +15,10 @@
 //   - evidence: how strongly the query's terms, weighted by how few
 //     occupations use them, occur across all the occupation's titles;
 //   - likelihood: the posterior of a query-likelihood model (each
-//     occupation's titles as one document, Dirichlet-smoothed towards its
-//     SOC minor group, that towards its major group, that towards all).
+//     occupation's titles as one document, Dirichlet-smoothed towards the
+//     titles of the occupations O*NET relates to it when Build is given
+//     them, and towards its SOC minor group, that towards its major group,
+//     that towards all).
 //
 // The blend of the three is the score (0..1). RankSOC ranks 6-digit SOC
 // codes with the scores of their O*NET-SOC occupations combined. Split and
