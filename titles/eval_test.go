@@ -137,3 +137,36 @@ const (
 	minSOCTop1 = 0.56
 	minSOCTop5 = 0.80
 )
+
+// TestExactTitleLookup guards what people most often do: type a title as
+// O*NET lists it. Every fifth official and alternate title, looked up in the
+// full index, must find an occupation that lists it first, nearly always
+// (titles listed under several occupations, or reducing to the same words
+// as another occupation's title, make up the rest).
+func TestExactTitleLookup(t *testing.T) {
+	entries := testEntries(t)
+	x := Build(entries, withRelated(t))
+	codes := map[string][]string{}
+	for _, e := range entries {
+		codes[e.Title] = append(codes[e.Title], e.Code)
+	}
+	n, ok := 0, 0
+	for i, e := range entries {
+		if i%5 != 0 {
+			continue
+		}
+		n++
+		if r := x.Match(e.Title, 1); len(r.Matches) > 0 && slices.Contains(codes[e.Title], r.Matches[0].Code) {
+			ok++
+		}
+	}
+	got := float64(ok) / float64(n)
+	t.Logf("exact title lookup: %d of %d titles find an occupation listing them first (%.4f)", ok, n, got)
+	if got < minExactLookup {
+		t.Errorf("exact title lookup top-1 %.4f fell below %.2f", got, minExactLookup)
+	}
+}
+
+// minExactLookup is the floor of TestExactTitleLookup, under the 0.990 the
+// matcher reaches (0.921 before exact titles lifted their occupation).
+const minExactLookup = 0.98

@@ -70,6 +70,15 @@ type params struct {
 	// smooths those related titles towards the occupation's SOC group.
 	relMu, relSmooth float64
 	relTop           int // how many of an occupation's related occupations, closest first, count
+	// exactFloor lifts the score of an occupation holding a title with
+	// exactly the query's words (in any order, after normalization) to
+	// exactFloor + (1-exactFloor)·score, so that a title typed as O*NET
+	// lists it ("Product Manager") finds its occupation before others that
+	// merely share its words ("Production Manager"). The hold-out never
+	// holds such a title, so it was chosen on looking titles up in the full
+	// index (TestExactTitleLookup: 0.921 of titles found first without it,
+	// 0.990 with 0.9), at a cost of 0.02 points of hold-out top-1.
+	exactFloor float64
 }
 
 var defaultParams = params{
@@ -87,6 +96,7 @@ var defaultParams = params{
 	relMu:       100,
 	relSmooth:   50,
 	relTop:      20,
+	exactFloor:  0.9,
 }
 
 // Index is an immutable title index; it is safe for concurrent use.
@@ -125,6 +135,7 @@ type Index struct {
 	relatedBy [][]int32           // per occupation: the occupations that list it among their related ones
 	relatedOf [][]int32           // per occupation: its related occupations
 	relDen    []float64           // per occupation: term occurrences over its related occupations' titles + relSmooth
+	exact     map[string][]int32  // a title's words (wordsKey) → the occupations holding such a title
 }
 
 type titleRec struct {
@@ -246,10 +257,16 @@ func build(entries []certwise.TitleEntry, p params, opts buildOptions) *Index {
 	titleTerms := make([][]int32, 0, len(entries))
 	analyses := make([]analysis, len(entries))
 	vocab := make(map[string]int32, len(entries))
+	x.exact = make(map[string][]int32, len(entries))
 	for i, e := range entries {
 		analyses[i] = analyze(e.Title)
 		for _, w := range analyses[i].words {
 			vocab[w]++
+		}
+		if k := wordsKey(analyses[i].words); k != "" {
+			if o := x.byCode[e.Code]; !slices.Contains(x.exact[k], o) {
+				x.exact[k] = append(x.exact[k], o)
+			}
 		}
 	}
 	// A compound word also counts as its parts when both are words of the
@@ -641,6 +658,21 @@ func (x *Index) addRelated(t int32, s *scratch, base []float64, grp []int32) {
 	}
 }
 
+// wordsKey is a canonical key of a title's words, whatever their order:
+// "Product Manager", "Sr. Product Managers" and "Manager, Product" share
+// one. A query and a title with the same key name the same job.
+func wordsKey(words []string) string {
+	switch len(words) {
+	case 0:
+		return ""
+	case 1:
+		return words[0]
+	}
+	ws := slices.Clone(words)
+	slices.Sort(ws)
+	return strings.Join(slices.Compact(ws), " ")
+}
+
 // termKey is a canonical key of a sorted set of term ids, to index titles
 // of one occupation that reduce to the same terms ("Nurse", "Nurses") once.
 func termKey(ts []int32) string {
@@ -829,9 +861,20 @@ func (x *Index) Match(query string, top int) certwise.TitleMatch {
 		})
 	}
 	if len(cands) > 0 && cands[0].score >= x.p.minScore {
-		res.Confident = len(cands) == 1 || cands[0].score-cands[1].score >= x.p.closeMargin
+		res.Confident = len(cands) == 1 || x.apart(cands[0], cands[1])
 	}
 	return res
+}
+
+// apart reports whether the best candidate a stands clearly above the
+// runner-up b. When both hold a title with exactly the query's words
+// (O*NET lists "Data Scientist" under three occupations), the lift they
+// share says nothing, so their blends before it are compared.
+func (x *Index) apart(a, b cand) bool {
+	if a.exact && b.exact {
+		return a.blend-b.blend >= x.p.closeMargin
+	}
+	return a.score-b.score >= x.p.closeMargin
 }
 
 // cand is an occupation touched by a query, with its scores.
@@ -840,7 +883,9 @@ type cand struct {
 	bestT int32   // its title nearest to the query, or -1
 	lex   float64 // nearest-title and evidence blend, 0..1
 	like  float64 // likelihood posterior, 0..1
-	score float64 // the blend of lex and like
+	blend float64 // the blend of lex and like
+	score float64 // the blend, lifted when exact
+	exact bool    // it holds a title with exactly the query's words
 }
 
 // byScore orders candidates best first, ties by occupation.
@@ -903,6 +948,7 @@ func (x *Index) candidates(query string, s *scratch) []cand {
 			a.words[i] = c
 		}
 	}
+	exact := x.exact[wordsKey(a.words)]
 	qs := x.queryTerms(a, s)
 	if len(qs) == 0 {
 		return nil
@@ -963,8 +1009,14 @@ func (x *Index) candidates(query string, s *scratch) []cand {
 	for _, o := range s.seen {
 		lex := x.p.nearShare*min(s.best[o], 1) + (1-x.p.nearShare)*s.ev[o]
 		like := s.like[o] / z
+		blend := (1-x.p.likeShare)*lex + x.p.likeShare*like
+		sc := blend
+		exact := slices.Contains(exact, o)
+		if exact {
+			sc = x.p.exactFloor + (1-x.p.exactFloor)*blend
+		}
 		cands = append(cands, cand{occ: o, bestT: s.bestT[o], lex: lex, like: like,
-			score: (1-x.p.likeShare)*lex + x.p.likeShare*like})
+			blend: blend, score: sc, exact: exact})
 		s.best[o], s.ev[o], s.like[o] = 0, 0, 0
 	}
 	s.seen = s.seen[:0]
@@ -1038,7 +1090,7 @@ func (x *Index) RankSOC(query string, top int) []string {
 		g := x.occs[c.occ].group[0]
 		i := s.socAt[g]
 		if i == 0 {
-			socs = append(socs, cand{occ: c.occ, lex: c.lex, like: c.like})
+			socs = append(socs, cand{occ: c.occ, lex: c.lex, like: c.like, exact: c.exact})
 			s.socAt[g] = int32(len(socs))
 			continue
 		}
@@ -1046,9 +1098,13 @@ func (x *Index) RankSOC(query string, top int) []string {
 		sc.lex = max(sc.lex, c.lex)
 		sc.like += c.like
 		sc.occ = min(sc.occ, c.occ)
+		sc.exact = sc.exact || c.exact
 	}
 	for i := range socs {
 		socs[i].score = (1-x.p.likeShare)*socs[i].lex + x.p.likeShare*socs[i].like
+		if socs[i].exact {
+			socs[i].score = x.p.exactFloor + (1-x.p.exactFloor)*socs[i].score
+		}
 		s.socAt[x.occs[socs[i].occ].group[0]] = 0
 	}
 	s.socs = socs

@@ -286,6 +286,28 @@ func wantFirst(t *testing.T, x *Index, want map[string]string) {
 	}
 }
 
+// TestMatchExactTitle checks that a title typed as listed finds its
+// occupation before one whose many titles merely share its words: Porter
+// stems "product" and "production" alike.
+func TestMatchExactTitle(t *testing.T) {
+	x := Build([]certwise.TitleEntry{
+		{Code: "11-2021.00", Title: "Marketing Managers", Official: true},
+		{Code: "11-2021.00", Title: "Product Manager"},
+		{Code: "11-3051.00", Title: "Industrial Production Managers", Official: true},
+		{Code: "11-3051.00", Title: "Production Manager"},
+		{Code: "11-3051.00", Title: "Production Control Manager"},
+		{Code: "11-3051.00", Title: "Product Production Manager"},
+		{Code: "11-3051.00", Title: "Manufacturing Production Manager"},
+	})
+	r := x.Match("product manager", 2)
+	if len(r.Matches) == 0 || r.Matches[0].Code != "11-2021.00" || !r.Confident {
+		t.Errorf("Match(product manager) = %+v, want 11-2021.00 first and confident", r)
+	}
+	if got := x.RankSOC("Product Managers", 2); len(got) == 0 || got[0] != "11-2021" {
+		t.Errorf("RankSOC(Product Managers) = %v, want 11-2021 first", got)
+	}
+}
+
 // TestMatchRelated checks the related occupations' titles in the
 // likelihood: "Smoke Jumper Supervisor" names a supervisor whose own titles
 // never say smoke jumper, while the firefighters O*NET relates to it do; so
