@@ -180,6 +180,8 @@ type scratch struct {
 	relN    []float64         // per occupation: titles of its related occupations holding the current term
 	qs      []int32           // the query's term ids
 	key     []byte            // a term key being looked up
+	words   []string          // the query's words, sorted (wordsKey)
+	wkey    []byte            // the query's words key (wordsKey)
 	cands   []cand            // the occupations touched, with their scores
 	socAt   []int32           // per 6-digit SOC group: 1 + its index in socs, or 0
 	socs    []cand            // RankSOC's SOC codes, with their scores
@@ -673,6 +675,22 @@ func wordsKey(words []string) string {
 	return strings.Join(slices.Compact(ws), " ")
 }
 
+// wordsKey is wordsKey(words) built in the scratch's buffers, so that the
+// look-up allocates nothing.
+func (s *scratch) wordsKey(words []string) []byte {
+	s.words = append(s.words[:0], words...)
+	slices.Sort(s.words)
+	s.words = slices.Compact(s.words)
+	s.wkey = s.wkey[:0]
+	for i, w := range s.words {
+		if i > 0 {
+			s.wkey = append(s.wkey, ' ')
+		}
+		s.wkey = append(s.wkey, w...)
+	}
+	return s.wkey
+}
+
 // termKey is a canonical key of a sorted set of term ids, to index titles
 // of one occupation that reduce to the same terms ("Nurse", "Nurses") once.
 func termKey(ts []int32) string {
@@ -948,7 +966,7 @@ func (x *Index) candidates(query string, s *scratch) []cand {
 			a.words[i] = c
 		}
 	}
-	exact := x.exact[wordsKey(a.words)]
+	exact := x.exact[string(s.wordsKey(a.words))]
 	qs := x.queryTerms(a, s)
 	if len(qs) == 0 {
 		return nil

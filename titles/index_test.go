@@ -383,3 +383,26 @@ func TestMatchGroupEvidence(t *testing.T) {
 		t.Errorf("without group back-off: %v, want the supervisors tied (by code order)", got)
 	}
 }
+
+// TestWordsKey checks that titles with the same words in any order share a
+// key, and that the scratch's allocation-free key is the same.
+func TestWordsKey(t *testing.T) {
+	var s scratch
+	for _, c := range []struct {
+		words []string
+		want  string
+	}{
+		{nil, ""},
+		{[]string{"nurse"}, "nurse"},
+		{[]string{"product", "manager"}, "manager product"},
+		{[]string{"manager", "product"}, "manager product"},
+		{[]string{"data", "data", "entry"}, "data entry"},
+	} {
+		if got := wordsKey(c.words); got != c.want {
+			t.Errorf("wordsKey(%q) = %q, want %q", c.words, got, c.want)
+		}
+		if got := string(s.wordsKey(c.words)); got != c.want {
+			t.Errorf("scratch wordsKey(%q) = %q, want %q", c.words, got, c.want)
+		}
+	}
+}
