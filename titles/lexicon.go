@@ -131,6 +131,11 @@ var noise = setOf(
 	"de", "la", "el", "y", "w", "s",
 )
 
+// levelWords name a rank when they open a title of more words ("Staff
+// Engineer", "Principal Consultant"); alone or later in a title they keep
+// their meaning (a school's "Principal", "Chief of Staff").
+var levelWords = setOf("staff", "principal")
+
 // places are location words people append to titles ("Nurse - Chicago").
 // They never name an occupation, so they are dropped.
 var places = setOf(

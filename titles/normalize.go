@@ -125,6 +125,12 @@ func analyze(s string) analysis {
 			toks = append(toks[:i], toks[i+1:]...)
 		}
 	}
+	// A level word opening a title of more words is a rank, not the job:
+	// "Staff Software Engineer", "Principal Product Manager" (but
+	// "Principal" alone, or "Chief of Staff", keep theirs).
+	for len(toks) > 1 && levelWords[toks[0].text] && toks[1].seg == toks[0].seg {
+		toks = toks[1:]
+	}
 	for _, t := range toks {
 		if prepositions[t.text] {
 			if headSeg == t.seg && len(a.words) > 0 {

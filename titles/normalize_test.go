@@ -37,6 +37,11 @@ func TestAnalyze(t *testing.T) {
 		{"x ray spelled apart", "X Ray Tech", []string{"xray", "technician"}, "technician"},
 		{"double hyphen separates", "Helpers--Carpenters", []string{"helper", "carpenter"}, "helper"},
 		{"hyphen splits words", "Set-Up Operator", []string{"set", "up", "operator"}, "operator"},
+		{"opening level word", "Staff Software Engineer", []string{"software", "engineer"}, "engineer"},
+		{"opening level words", "Principal Staff Engineer", []string{"engineer"}, "engineer"},
+		{"level word alone stays", "Principal", []string{"principal"}, "principal"},
+		{"level word later stays", "Chief of Staff", []string{"chief", "staff"}, "chief"},
+		{"level word before a separator stays", "Staff - Nursing", []string{"staff", "nursing"}, "staff"},
 		{"only noise", "Senior II (nights)", nil, ""},
 		{"empty", "", nil, ""},
 	}
