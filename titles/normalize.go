@@ -125,6 +125,12 @@ func analyze(s string) analysis {
 			toks = append(toks[:i], toks[i+1:]...)
 		}
 	}
+	// "Head of Marketing" is its director; "Head Cook" keeps its head.
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].text == "head" && toks[i+1].text == "of" && toks[i].seg == toks[i+1].seg {
+			toks[i].text = "director"
+		}
+	}
 	// A level word opening a title of more words is a rank, not the job:
 	// "Staff Software Engineer", "Principal Product Manager" (but
 	// "Principal" alone, or "Chief of Staff", keep theirs).

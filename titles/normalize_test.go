@@ -42,6 +42,8 @@ func TestAnalyze(t *testing.T) {
 		{"level word alone stays", "Principal", []string{"principal"}, "principal"},
 		{"level word later stays", "Chief of Staff", []string{"chief", "staff"}, "chief"},
 		{"level word before a separator stays", "Staff - Nursing", []string{"staff", "nursing"}, "staff"},
+		{"head of is director of", "Head of Marketing", []string{"director", "marketing"}, "director"},
+		{"head as a rank stays", "Head Cook", []string{"head", "cook"}, "cook"},
 		{"only noise", "Senior II (nights)", nil, ""},
 		{"empty", "", nil, ""},
 	}
