@@ -664,19 +664,15 @@ func (x *Index) addRelated(t int32, s *scratch, base []float64, grp []int32) {
 // "Product Manager", "Sr. Product Managers" and "Manager, Product" share
 // one. A query and a title with the same key name the same job.
 func wordsKey(words []string) string {
-	switch len(words) {
-	case 0:
-		return ""
-	case 1:
+	if len(words) == 1 {
 		return words[0]
 	}
-	ws := slices.Clone(words)
-	slices.Sort(ws)
-	return strings.Join(slices.Compact(ws), " ")
+	var s scratch
+	return string(s.wordsKey(words))
 }
 
-// wordsKey is wordsKey(words) built in the scratch's buffers, so that the
-// look-up allocates nothing.
+// wordsKey builds wordsKey(words) in the scratch's buffers, so that a
+// query's look-up allocates nothing.
 func (s *scratch) wordsKey(words []string) []byte {
 	s.words = append(s.words[:0], words...)
 	slices.Sort(s.words)
