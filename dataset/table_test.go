@@ -3,8 +3,10 @@ package dataset
 import (
 	"context"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -151,5 +153,30 @@ func TestReadTitles(t *testing.T) {
 		if e != m.Titles()[i] {
 			t.Fatalf("title %d: %+v vs %+v", i, e, m.Titles()[i])
 		}
+	}
+}
+
+// TestReadRelated checks that the related occupations read for the title
+// index are the model's, in the same order (closest first), and that a
+// missing file is an error that says so.
+func TestReadRelated(t *testing.T) {
+	related, err := ReadRelated(context.Background(), shareddata.Dir(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fromShared(t).Related()
+	if len(related) != len(want) || len(related) == 0 {
+		t.Fatalf("ReadRelated gave %d occupations, the model %d", len(related), len(want))
+	}
+	for code, codes := range want {
+		if !slices.Equal(related[code], codes) {
+			t.Fatalf("%s: read %v, model %v", code, related[code], codes)
+		}
+	}
+	if got := related["11-1011.00"]; len(got) == 0 || got[0] != "11-1021.00" {
+		t.Errorf("11-1011.00 related %v, want 11-1021.00 first (its index 1)", got)
+	}
+	if _, err := ReadRelated(context.Background(), t.TempDir()); !errors.Is(err, fs.ErrNotExist) || !strings.Contains(err.Error(), "Related Occupations.txt") {
+		t.Errorf("missing file: %v, want a not-exist error naming the file", err)
 	}
 }
