@@ -163,6 +163,49 @@ func Evaluate(m certwise.TitleMatcher, held []HeldOut) Report {
 	return r
 }
 
+// ListedAccuracy is how often a title typed as O*NET lists it finds, first,
+// an occupation that lists it.
+type ListedAccuracy struct {
+	N     int     `json:"n"`
+	First float64 `json:"first"`
+}
+
+// String renders the accuracy on one line.
+func (a ListedAccuracy) String() string {
+	return fmt.Sprintf("n=%d first=%.4f", a.N, a.First)
+}
+
+// Listed looks up every every-th title of entries (official and alternate,
+// in their order) with m, which should index all of them, and reports the
+// share whose first match is an occupation listing that title (titles
+// compare case-insensitively). The hold-out of Split never has such a
+// title; this measures the other common case, a title typed as listed.
+func Listed(m certwise.TitleMatcher, entries []certwise.TitleEntry, every int) ListedAccuracy {
+	every = max(every, 1)
+	codes := map[string][]string{}
+	for _, e := range entries {
+		k := titleKey(e.Title)
+		if !slices.Contains(codes[k], e.Code) {
+			codes[k] = append(codes[k], e.Code)
+		}
+	}
+	var n, first int
+	for i := 0; i < len(entries); i += every {
+		e := entries[i]
+		if titleKey(e.Title) == "" {
+			continue
+		}
+		n++
+		if r := m.Match(e.Title, 1); len(r.Matches) > 0 && slices.Contains(codes[titleKey(e.Title)], r.Matches[0].Code) {
+			first++
+		}
+	}
+	if n == 0 {
+		return ListedAccuracy{}
+	}
+	return ListedAccuracy{N: n, First: float64(first) / float64(n)}
+}
+
 // evalDepth is how many O*NET-SOC matches Evaluate asks for: enough to
 // find five distinct 6-digit SOC codes among them when several O*NET-SOC
 // occupations share one (15-1299.01 … 15-1299.09).

@@ -145,25 +145,28 @@ const (
 // as another occupation's title, make up the rest).
 func TestExactTitleLookup(t *testing.T) {
 	entries := testEntries(t)
-	x := Build(entries, withRelated(t))
-	codes := map[string][]string{}
-	for _, e := range entries {
-		codes[e.Title] = append(codes[e.Title], e.Code)
+	got := Listed(Build(entries, withRelated(t)), entries, 5)
+	t.Logf("titles typed as listed: %v", got)
+	if got.N < 10000 || got.First < minExactLookup {
+		t.Errorf("listed titles found first: %v, want at least %.2f of over 10,000", got, minExactLookup)
 	}
-	n, ok := 0, 0
-	for i, e := range entries {
-		if i%5 != 0 {
-			continue
-		}
-		n++
-		if r := x.Match(e.Title, 1); len(r.Matches) > 0 && slices.Contains(codes[e.Title], r.Matches[0].Code) {
-			ok++
-		}
+}
+
+func TestListed(t *testing.T) {
+	entries := []certwise.TitleEntry{
+		{Code: "A", Title: "Alpha Worker", Official: true},
+		{Code: "A", Title: "Shared Title"},
+		{Code: "B", Title: "Beta Worker", Official: true},
+		{Code: "B", Title: "shared title"},
+		{Code: "B", Title: "  "},
 	}
-	got := float64(ok) / float64(n)
-	t.Logf("exact title lookup: %d of %d titles find an occupation listing them first (%.4f)", ok, n, got)
-	if got < minExactLookup {
-		t.Errorf("exact title lookup top-1 %.4f fell below %.2f", got, minExactLookup)
+	// answers A to everything: right for Alpha and the shared title
+	got := Listed(fixedMatcher{"A"}, entries, 1)
+	if got.N != 4 || got.First != 0.75 {
+		t.Errorf("Listed = %+v, want 4 titles, 0.75 first", got)
+	}
+	if got := Listed(fixedMatcher{"A"}, entries, 2); got.N != 2 {
+		t.Errorf("every 2nd: %+v, want 2 titles", got)
 	}
 }
 

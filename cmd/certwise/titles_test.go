@@ -166,8 +166,11 @@ func TestEvalTitles(t *testing.T) {
 	if r.Overall.SOCTop5 < r.Overall.SOCTop1 || r.Overall.SOCTop1 < r.Overall.ONETTop1 || r.Overall.SOCTop1 <= 0.3 {
 		t.Errorf("implausible accuracy %+v", r.Overall)
 	}
+	if r.Listed.N < 10000 || r.Listed.First < 0.9 {
+		t.Errorf("listed titles %+v, want over 10,000 looked up and most found first", r.Listed)
+	}
 	code, out, _ = runCLI(t, "eval", "titles", "--data", dir, "--sample", "50")
-	if code != 0 || !strings.Contains(out, "SOC TOP-1") || !strings.Contains(out, "all occupations") {
+	if code != 0 || !strings.Contains(out, "SOC TOP-1") || !strings.Contains(out, "all occupations") || !strings.Contains(out, "Titles typed as listed") {
 		t.Errorf("text report (exit %d):\n%s", code, out)
 	}
 	if code, _, _ := runCLI(t, "eval", "titles", "--sample", "0"); code != 2 {
