@@ -935,6 +935,7 @@ func topCands(cs []cand, k int) []cand {
 // they were touched, into s.cands, which stays valid until s is reused.
 func (x *Index) candidates(query string, s *scratch) []cand {
 	a := analyze(query)
+	guessed := false // a word was read as the known word sharing most letter trigrams
 	for i := 0; i < len(a.words); i++ {
 		w := a.words[i]
 		if _, ok := x.spell.words[w]; ok {
@@ -954,6 +955,7 @@ func (x *Index) candidates(query string, s *scratch) []cand {
 		c := x.spell.correct(w)
 		if c == "" && x.p.gramMin > 0 {
 			c = x.spell.nearestByGrams(w, x.p.gramMin)
+			guessed = guessed || c != ""
 		}
 		if c != "" {
 			if a.head == w {
@@ -962,7 +964,12 @@ func (x *Index) candidates(query string, s *scratch) []cand {
 			a.words[i] = c
 		}
 	}
-	exact := x.exact[string(s.wordsKey(a.words))]
+	// A word read by shared letters is a guess: no title is then exactly
+	// the query's ("Dataologist" is not "Biologist").
+	var exact []int32
+	if !guessed {
+		exact = x.exact[string(s.wordsKey(a.words))]
+	}
 	qs := x.queryTerms(a, s)
 	if len(qs) == 0 {
 		return nil
