@@ -306,6 +306,24 @@ func TestMatchExactTitle(t *testing.T) {
 	if got := x.RankSOC("Product Managers", 2); len(got) == 0 || got[0] != "11-2021" {
 		t.Errorf("RankSOC(Product Managers) = %v, want 11-2021 first", got)
 	}
+
+	// A word corrected within an edit still lifts; one only read by the
+	// letters it shares with a known word ("dataologist" as "biologist")
+	// does not.
+	y := Build([]certwise.TitleEntry{
+		{Code: "19-1029.04", Title: "Biologists", Official: true},
+		{Code: "19-1029.04", Title: "Field Biologist"},
+		{Code: "19-1023.00", Title: "Zoologists and Wildlife Biologists", Official: true},
+	})
+	for q, lifted := range map[string]bool{"Biologist": true, "Biolgist": true, "Dataologist": false} {
+		r := y.Match(q, 1)
+		if len(r.Matches) == 0 {
+			t.Fatalf("Match(%q): no matches", q)
+		}
+		if got := r.Matches[0].Score >= 0.9; got != lifted {
+			t.Errorf("Match(%q) = %+v: lifted %v, want %v", q, r.Matches[0], got, lifted)
+		}
+	}
 }
 
 // TestMatchRelated checks the related occupations' titles in the
