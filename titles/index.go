@@ -69,7 +69,6 @@ type params struct {
 	// relates to it (zero leaves them out), and relSmooth the mass that
 	// smooths those related titles towards the occupation's SOC group.
 	relMu, relSmooth float64
-	relTop           int // how many of an occupation's related occupations, closest first, count
 	// exactFloor lifts the score of an occupation holding a title with
 	// exactly the query's words (in any order, after normalization) to
 	// exactFloor + (1-exactFloor)·score, so that a title typed as O*NET
@@ -95,7 +94,6 @@ var defaultParams = params{
 	minScore:    0.4,
 	relMu:       100,
 	relSmooth:   50,
-	relTop:      20,
 	exactFloor:  0.9,
 }
 
@@ -135,7 +133,7 @@ type Index struct {
 	relatedBy [][]int32           // per occupation: the occupations that list it among their related ones
 	relatedOf [][]int32           // per occupation: its related occupations
 	relDen    []float64           // per occupation: term occurrences over its related occupations' titles + relSmooth
-	exact     map[string][]int32  // a title's words (wordsKey) → the occupations holding such a title
+	exact     map[string][]int32  // a title's words (scratch.wordsKey) → the occupations holding such a title
 }
 
 type titleRec struct {
@@ -260,14 +258,15 @@ func build(entries []certwise.TitleEntry, p params, opts buildOptions) *Index {
 	analyses := make([]analysis, len(entries))
 	vocab := make(map[string]int32, len(entries))
 	x.exact = make(map[string][]int32, len(entries))
+	var keys scratch // the words-key buffers
 	for i, e := range entries {
 		analyses[i] = analyze(e.Title)
 		for _, w := range analyses[i].words {
 			vocab[w]++
 		}
-		if k := wordsKey(analyses[i].words); k != "" {
-			if o := x.byCode[e.Code]; !slices.Contains(x.exact[k], o) {
-				x.exact[k] = append(x.exact[k], o)
+		if k := keys.wordsKey(analyses[i].words); len(k) > 0 {
+			if o := x.byCode[e.Code]; !slices.Contains(x.exact[string(k)], o) {
+				x.exact[string(k)] = append(x.exact[string(k)], o)
 			}
 		}
 	}
@@ -601,10 +600,7 @@ func (x *Index) relate(related map[string][]string) {
 		if !ok {
 			continue
 		}
-		for i, rc := range related[c] {
-			if i >= x.p.relTop {
-				break
-			}
+		for _, rc := range related[c] {
 			if r, ok := x.byCode[rc]; ok && r != o {
 				x.relatedBy[r] = append(x.relatedBy[r], o)
 				x.relatedOf[o] = append(x.relatedOf[o], r)
@@ -660,19 +656,11 @@ func (x *Index) addRelated(t int32, s *scratch, base []float64, grp []int32) {
 	}
 }
 
-// wordsKey is a canonical key of a title's words, whatever their order:
-// "Product Manager", "Sr. Product Managers" and "Manager, Product" share
-// one. A query and a title with the same key name the same job.
-func wordsKey(words []string) string {
-	if len(words) == 1 {
-		return words[0]
-	}
-	var s scratch
-	return string(s.wordsKey(words))
-}
-
-// wordsKey builds wordsKey(words) in the scratch's buffers, so that a
-// query's look-up allocates nothing.
+// wordsKey returns a canonical key of a title's words, whatever their
+// order: "Product Manager", "Sr. Product Managers" and "Manager, Product"
+// share one. A query and a title with the same key name the same job. The
+// key is built in the scratch's buffers, so a query's look-up allocates
+// nothing; it stays valid until the next call.
 func (s *scratch) wordsKey(words []string) []byte {
 	s.words = append(s.words[:0], words...)
 	slices.Sort(s.words)
@@ -902,6 +890,16 @@ type cand struct {
 	exact bool    // it holds a title with exactly the query's words
 }
 
+// score sets c's blend of its lexical score and likelihood posterior, and
+// its score: the blend, lifted for an exact title.
+func (x *Index) score(c *cand) {
+	c.blend = (1-x.p.likeShare)*c.lex + x.p.likeShare*c.like
+	c.score = c.blend
+	if c.exact {
+		c.score = x.p.exactFloor + (1-x.p.exactFloor)*c.blend
+	}
+}
+
 // byScore orders candidates best first, ties by occupation.
 func byScore(a, b cand) int {
 	switch {
@@ -1030,14 +1028,9 @@ func (x *Index) candidates(query string, s *scratch) []cand {
 	for _, o := range s.seen {
 		lex := x.p.nearShare*min(s.best[o], 1) + (1-x.p.nearShare)*s.ev[o]
 		like := s.like[o] / z
-		blend := (1-x.p.likeShare)*lex + x.p.likeShare*like
-		sc := blend
-		exact := slices.Contains(exact, o)
-		if exact {
-			sc = x.p.exactFloor + (1-x.p.exactFloor)*blend
-		}
-		cands = append(cands, cand{occ: o, bestT: s.bestT[o], lex: lex, like: like,
-			blend: blend, score: sc, exact: exact})
+		c := cand{occ: o, bestT: s.bestT[o], lex: lex, like: like, exact: slices.Contains(exact, o)}
+		x.score(&c)
+		cands = append(cands, c)
 		s.best[o], s.ev[o], s.like[o] = 0, 0, 0
 	}
 	s.seen = s.seen[:0]
@@ -1122,10 +1115,7 @@ func (x *Index) RankSOC(query string, top int) []string {
 		sc.exact = sc.exact || c.exact
 	}
 	for i := range socs {
-		socs[i].score = (1-x.p.likeShare)*socs[i].lex + x.p.likeShare*socs[i].like
-		if socs[i].exact {
-			socs[i].score = x.p.exactFloor + (1-x.p.exactFloor)*socs[i].score
-		}
+		x.score(&socs[i])
 		s.socAt[x.occs[socs[i].occ].group[0]] = 0
 	}
 	s.socs = socs
