@@ -71,10 +71,5 @@ func ReadRelated(ctx context.Context, dir string) (map[string][]string, error) {
 	if err := readRelated(ctx, dir, in); err != nil {
 		return nil, err
 	}
-	sort.SliceStable(in.Related, func(i, j int) bool { return in.Related[i].Index < in.Related[j].Index })
-	out := map[string][]string{}
-	for _, r := range in.Related {
-		out[r.Code] = append(out[r.Code], r.Related)
-	}
-	return out, nil
+	return exposure.RelatedCodes(in.Related), nil
 }

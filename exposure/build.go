@@ -145,10 +145,7 @@ func Build(in *Input) (*Model, error) {
 	for _, z := range in.JobZones {
 		zones[z.Code] = z.Zone
 	}
-	related := map[string][]Related{}
-	for _, r := range in.Related {
-		related[r.Code] = append(related[r.Code], r)
-	}
+	related := RelatedCodes(in.Related)
 	officialBySOC := map[string]string{}
 	for _, o := range in.Occupations {
 		if strings.HasSuffix(o.Code, ".00") {
@@ -239,11 +236,7 @@ func Build(in *Input) (*Model, error) {
 		} else {
 			o.Sources["job_zone"] = "none: not rated in " + srcONET + " Job Zones"
 		}
-		rs := related[on.Code]
-		sort.SliceStable(rs, func(i, j int) bool { return rs[i].Index < rs[j].Index })
-		for _, r := range rs {
-			o.Related = append(o.Related, r.Related)
-		}
+		o.Related = append(o.Related, related[on.Code]...)
 		lf := labour[soc]
 		o.Employment, o.MedianWage = lf.employment, lf.wage
 		o.Sources["employment"] = lf.source

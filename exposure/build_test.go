@@ -2,6 +2,7 @@ package exposure
 
 import (
 	"math"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -286,5 +287,18 @@ func TestNearest(t *testing.T) {
 	got := m.Nearest("15-1259.00", 2)
 	if len(got) != 2 || got[0] != "15-1253.00" || got[1] != "15-1252.00" {
 		t.Errorf("Nearest = %v", got)
+	}
+}
+
+func TestRelatedCodes(t *testing.T) {
+	got := RelatedCodes([]Related{
+		{Code: "A", Related: "C", Index: 2},
+		{Code: "B", Related: "A", Index: 1},
+		{Code: "A", Related: "B", Index: 1},
+		{Code: "A", Related: "D", Index: 2},
+	})
+	want := map[string][]string{"A": {"B", "C", "D"}, "B": {"A"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("RelatedCodes = %v, want %v (closest first, ties in file order)", got, want)
 	}
 }

@@ -1,6 +1,10 @@
 package exposure
 
-import "github.com/certwise/certwise"
+import (
+	"slices"
+
+	"github.com/certwise/certwise"
+)
 
 // Input is the content of the public data files, already parsed, that Build
 // turns into a Model. The dataset package fills it; this package does no file
@@ -71,6 +75,18 @@ type JobZone struct {
 type Related struct {
 	Code, Related string
 	Index         int
+}
+
+// RelatedCodes groups related occupations by occupation: O*NET-SOC code →
+// the related codes, closest first (rows of one rank keep their order).
+func RelatedCodes(rs []Related) map[string][]string {
+	rs = slices.Clone(rs)
+	slices.SortStableFunc(rs, func(a, b Related) int { return a.Index - b.Index })
+	out := map[string][]string{}
+	for _, r := range rs {
+		out[r.Code] = append(out[r.Code], r.Related)
+	}
+	return out
 }
 
 // IWAMetric is how generative AI is used for one IWA in the Working-with-AI
