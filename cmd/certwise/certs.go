@@ -159,16 +159,16 @@ func hoursText(v *float64) string {
 	return fmt.Sprintf("%g", *v)
 }
 
-// figureText shows a figure: the official one, else the one a secondary
-// page reports, marked with "?", else "not verified".
-func figureText[T int | float64](official, reported *T, unit string) string {
+// figureText shows a figure with its unit: the official one, else the one a
+// secondary page reports, marked with "?", else missing.
+func figureText[T int | float64](official, reported *T, unit, missing string) string {
 	switch {
 	case official != nil:
 		return fmt.Sprintf("%v%s", *official, unit)
 	case reported != nil:
 		return fmt.Sprintf("%v%s?", *reported, unit)
 	}
-	return "not verified"
+	return missing
 }
 
 func yearsText(c certwise.Certification) string {
@@ -180,30 +180,46 @@ func yearsText(c certwise.Certification) string {
 	if (c.ValidityYears != nil && *c.ValidityYears == 1) || (c.ValidityYears == nil && rep != nil && *rep == 1) {
 		unit = " year"
 	}
-	return figureText(c.ValidityYears, rep, unit)
+	return figureText(c.ValidityYears, rep, unit, "not verified")
 }
 
-// examFigure shows one exam figure: official picks it from the exam the
-// provider publishes, reported from what secondary pages say.
-func examFigure(c certwise.Certification, official func(*certwise.Exam) *int, reported func(*certwise.Reported) *int) string {
+// examFigure is one figure of a certification's exam: official picks it
+// from the exam the provider publishes, reported from what secondary pages
+// say, and unit names what it counts.
+type examFigure struct {
+	unit     string
+	official func(*certwise.Exam) *int
+	reported func(*certwise.Reported) *int
+}
+
+var (
+	examMinutes = examFigure{"minutes",
+		func(e *certwise.Exam) *int { return e.Minutes }, func(r *certwise.Reported) *int { return r.ExamMinutes }}
+	examQuestions = examFigure{"questions",
+		func(e *certwise.Exam) *int { return e.Questions }, func(r *certwise.Reported) *int { return r.ExamQuestions }}
+)
+
+// show shows the figure with unit after the number and missing in its place
+// when no page gives it.
+func (f examFigure) show(c certwise.Certification, unit, missing string) string {
 	var off, rep *int
 	if c.Exam != nil {
-		off = official(c.Exam)
+		off = f.official(c.Exam)
 	}
 	if c.Reported != nil {
-		rep = reported(c.Reported)
+		rep = f.reported(c.Reported)
 	}
-	return figureText(off, rep, "")
+	return figureText(off, rep, unit, missing)
 }
 
-func examMinutes(c certwise.Certification) string {
-	return examFigure(c, func(e *certwise.Exam) *int { return e.Minutes },
-		func(r *certwise.Reported) *int { return r.ExamMinutes })
-}
+// cell shows the figure in a table row that names it: "90", "90?" (only a
+// secondary page reports it) or "not verified".
+func (f examFigure) cell(c certwise.Certification) string { return f.show(c, "", "not verified") }
 
-func examQuestions(c certwise.Certification) string {
-	return examFigure(c, func(e *certwise.Exam) *int { return e.Questions },
-		func(r *certwise.Reported) *int { return r.ExamQuestions })
+// text shows the figure in running text: "90 minutes", "90 minutes?" or
+// "minutes not verified".
+func (f examFigure) text(c certwise.Certification) string {
+	return f.show(c, " "+f.unit, f.unit+" not verified")
 }
 
 func examText(c certwise.Certification) string {
@@ -211,19 +227,7 @@ func examText(c certwise.Certification) string {
 	if c.Exam != nil {
 		format = c.Exam.Format
 	}
-	return fmt.Sprintf("%s; %s; %s", format, withUnit(examMinutes(c), "minutes"), withUnit(examQuestions(c), "questions"))
-}
-
-// withUnit names what a figure counts: "90 minutes", "90 minutes?" (only a
-// secondary page reports it), or "minutes not verified".
-func withUnit(figure, unit string) string {
-	if figure == "not verified" {
-		return unit + " not verified"
-	}
-	if n, ok := strings.CutSuffix(figure, "?"); ok {
-		return n + " " + unit + "?"
-	}
-	return figure + " " + unit
+	return fmt.Sprintf("%s; %s; %s", format, examMinutes.text(c), examQuestions.text(c))
 }
 
 func statusText(c certwise.Certification) string {
@@ -341,8 +345,8 @@ func newCertsCompareCommand(a *app) *cobra.Command {
 			row("audience", func(c certwise.Certification) string { return strings.Join(c.Audience, ", ") })
 			row("status", statusText)
 			row("cost", func(c certwise.Certification) string { return costText(c) })
-			row("exam minutes", examMinutes)
-			row("exam questions", examQuestions)
+			row("exam minutes", examMinutes.cell)
+			row("exam questions", examQuestions.cell)
 			row("prep hours (est.)", func(c certwise.Certification) string { return hoursText(c.PrepHours) })
 			row("validity", yearsText)
 			// Skills: one row per skill in any of the certifications.
