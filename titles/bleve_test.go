@@ -100,7 +100,7 @@ func TestCompareBleve(t *testing.T) {
 		t.Skip("skipping the bleve comparison in -short mode")
 	}
 	kept, held := Split(testEntries(t), 2000, 1)
-	ours := Evaluate(Build(kept, withRelated(t)), held)
+	ours := Evaluate(Build(kept, shipped(t)), held)
 	bm := newBleveMatcher(t, kept)
 	defer bm.idx.Close()
 	theirs := Evaluate(bm, held)
@@ -153,7 +153,7 @@ func runLatency(b *testing.B, m certwise.TitleMatcher, qs []string) {
 // BenchmarkMatch measures certwise's per-query latency on held-out titles.
 func BenchmarkMatch(b *testing.B) {
 	kept, qs := benchSetup(b)
-	runLatency(b, Build(kept, withRelated(b)), qs)
+	runLatency(b, Build(kept, shipped(b)), qs)
 }
 
 // BenchmarkMatchBleve measures bleve's per-query latency on the same titles.
@@ -178,7 +178,7 @@ func heapAfterGC() uint64 {
 // holds.
 func BenchmarkBuild(b *testing.B) {
 	entries := testEntries(b)
-	rel := withRelated(b)
+	rel := shipped(b)
 	before := heapAfterGC()
 	var x *Index
 	b.ResetTimer()
@@ -213,7 +213,7 @@ func BenchmarkBuildBleve(b *testing.B) {
 // target titles of the web benchmark's evaluate requests (scripts/bench-web.sh)
 // and two cheaper ones, with allocations.
 func BenchmarkMatchQuery(b *testing.B) {
-	x := Build(testEntries(b), withRelated(b))
+	x := Build(testEntries(b), shipped(b))
 	for _, q := range []string{"machine learning engineer", "marketing manager", "registered nurse", "acountant"} {
 		b.Run(q, func(b *testing.B) {
 			b.ReportAllocs()

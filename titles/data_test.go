@@ -8,6 +8,7 @@ import (
 	"github.com/certwise/certwise"
 	"github.com/certwise/certwise/dataset"
 	"github.com/certwise/certwise/internal/shareddata"
+	"github.com/certwise/certwise/wordvec"
 )
 
 var (
@@ -34,9 +35,16 @@ func testEntries(t testing.TB) []certwise.TitleEntry {
 	return entriesVal
 }
 
-// withRelated is the option that gives an index of the shared data the
-// related occupations, as every front end builds it.
-func withRelated(t testing.TB) Option {
+// shipped is the option that gives an index of the shared data the related
+// occupations and the embedded word vectors, as every front end builds it.
+func shipped(t testing.TB) Option {
 	testEntries(t)
-	return WithRelated(relatedVal)
+	vectors, err := wordvec.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return func(o *buildOptions) {
+		WithRelated(relatedVal)(o)
+		WithWordVectors(vectors)(o)
+	}
 }

@@ -121,7 +121,7 @@ func TestEvaluateSOCRanker(t *testing.T) {
 // themselves are reported by `certwise eval titles` (see BENCHMARKS.md).
 func TestHoldOutAccuracy(t *testing.T) {
 	kept, held := Split(testEntries(t), 2000, 1)
-	r := Evaluate(Build(kept, withRelated(t)), held)
+	r := Evaluate(Build(kept, shipped(t)), held)
 	t.Logf("overall %v", r.Overall)
 	if r.Overall.N != 2000 {
 		t.Fatalf("evaluated %d titles", r.Overall.N)
@@ -145,7 +145,7 @@ const (
 // as another occupation's title, make up the rest).
 func TestExactTitleLookup(t *testing.T) {
 	entries := testEntries(t)
-	got := Listed(Build(entries, withRelated(t)), entries, 5)
+	got := Listed(Build(entries, shipped(t)), entries, 5)
 	t.Logf("titles typed as listed: %v", got)
 	if got.N < 10000 || got.First < minExactLookup {
 		t.Errorf("listed titles found first: %v, want at least %.2f of over 10,000", got, minExactLookup)

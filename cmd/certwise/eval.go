@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/certwise/certwise/titles"
+	"github.com/certwise/certwise/wordvec"
 )
 
 func init() { registerCommand(newEvalCommand) }
@@ -60,12 +61,16 @@ CERTWISE_DATA); without it, all from the embedded snapshot.`,
 			if err != nil {
 				return err
 			}
+			vectors, err := wordvec.Embedded()
+			if err != nil {
+				return err
+			}
 			kept, held := titles.Split(entries, sample, seed)
 			start := time.Now()
-			x := titles.Build(kept, titles.WithRelated(related))
+			x := titles.Build(kept, titles.WithRelated(related), titles.WithWordVectors(vectors))
 			a.logger.Debug("hold-out index built", "titles", x.Len(), "took", time.Since(start))
 			r := titles.Evaluate(x, held)
-			listed := titles.Listed(titles.Build(entries, titles.WithRelated(related)), entries, listedEvery)
+			listed := titles.Listed(titles.Build(entries, titles.WithRelated(related), titles.WithWordVectors(vectors)), entries, listedEvery)
 			src := a.dataDir
 			if src == "" {
 				src = "embedded snapshot"

