@@ -49,13 +49,21 @@ func (x *Index) embed(vectors map[string][]float32, titleTerms [][]int32) {
 	if len(vectors) == 0 || x.p.denseShare <= 0 {
 		return
 	}
+	// The words in sorted order, so that with vectors of mixed lengths the
+	// length kept is the same every time: that of the first word's.
+	words := make([]string, 0, len(x.spell.words))
+	for w := range x.spell.words {
+		words = append(words, w)
+	}
+	slices.Sort(words)
 	dims := 0
 	x.termVec = make([][]float32, len(x.kind))
-	for key, id := range x.terms {
-		if x.kind[id] != kindWord {
+	for _, w := range words {
+		id, ok := x.terms[w]
+		if !ok {
 			continue
 		}
-		if v, ok := vectors[key]; ok && len(v) > 0 {
+		if v, ok := vectors[w]; ok && len(v) > 0 {
 			if dims == 0 {
 				dims = len(v)
 			}
@@ -121,8 +129,13 @@ func unitScale(v []float32) bool {
 }
 
 // denseTop is how many occupations that share no term with a query, but
-// mean most nearly what it means, join its candidates.
+// mean most nearly what it means, join its candidates when its terms touch
+// fewer than scanBelow occupations; a query touching more has candidates
+// enough, and only those are compared with it, which costs a fraction of
+// comparing every occupation.
 const denseTop = 10
+
+const scanBelow = 64
 
 // meaning sets s.dense to the cosine (floored at zero) of the query's
 // vector with every occupation's, for the query's term ids qs, and reports
@@ -139,36 +152,52 @@ func (x *Index) meaning(qs []int32, s *scratch) bool {
 	}
 	q := s.qv
 	s.far = s.far[:0]
+	if len(s.seen) >= scanBelow {
+		// enough candidates already: score only them
+		for _, o := range s.seen {
+			s.dense[o] = x.cosine(q, int(o))
+		}
+		return true
+	}
+	far := s.far // the closest untouched occupations, closest first, at most denseTop
 	for o := range x.occs {
-		ov := x.occVec[o*dims:][:dims]
-		var d0, d1, d2, d3 float32
-		j := 0
-		for ; j+4 <= dims; j += 4 {
-			d0 += q[j] * ov[j]
-			d1 += q[j+1] * ov[j+1]
-			d2 += q[j+2] * ov[j+2]
-			d3 += q[j+3] * ov[j+3]
-		}
-		for ; j < dims; j++ {
-			d0 += q[j] * ov[j]
-		}
-		d := float64(max(d0+d1+d2+d3, 0))
+		d := x.cosine(q, o)
 		s.dense[o] = d
-		if s.ev[o] == 0 && d > 0 {
-			s.far = append(s.far, int32(o))
+		if s.ev[o] != 0 || d == 0 || (len(far) == denseTop && d <= s.dense[far[denseTop-1]]) {
+			continue
 		}
+		// insert o after the untouched occupations at least as close (the
+		// lower index first among equals, as o comes later)
+		i := len(far)
+		for i > 0 && s.dense[far[i-1]] < d {
+			i--
+		}
+		if len(far) < denseTop {
+			far = append(far, 0)
+		}
+		copy(far[i+1:], far[i:len(far)-1])
+		far[i] = int32(o)
 	}
-	if len(s.far) > denseTop {
-		slices.SortFunc(s.far, func(a, b int32) int {
-			switch {
-			case s.dense[a] > s.dense[b]:
-				return -1
-			case s.dense[a] < s.dense[b]:
-				return 1
-			}
-			return int(a - b)
-		})
-		s.far = s.far[:denseTop]
-	}
+	s.far = far
 	return true
+}
+
+// cosine returns the cosine of the unit query vector q with occupation o's,
+// floored at zero.
+func (x *Index) cosine(q []float32, o int) float64 {
+	dims := x.dims
+	ov := x.occVec[o*dims:][:dims]
+	q = q[:dims]
+	var d0, d1, d2, d3 float32
+	j := 0
+	for ; j+4 <= dims; j += 4 {
+		d0 += q[j] * ov[j]
+		d1 += q[j+1] * ov[j+1]
+		d2 += q[j+2] * ov[j+2]
+		d3 += q[j+3] * ov[j+3]
+	}
+	for ; j < dims; j++ {
+		d0 += q[j] * ov[j]
+	}
+	return float64(max(d0+d1+d2+d3, 0))
 }

@@ -85,7 +85,8 @@ func TestMeaningSignal(t *testing.T) {
 		}
 	})
 	t.Run("vectors of mixed lengths", func(t *testing.T) {
-		// The first length met is kept; words of another length are left out.
+		// The length of the alphabetically first word's vector is kept;
+		// words of another length are left out.
 		mixed := map[string][]float32{"midwife": {1, 0, 0}, "welder": {0, 1}}
 		x := Build(denseEntries, WithWordVectors(mixed))
 		if got := x.Match("Welder", 5); len(got.Matches) == 0 || got.Matches[0].Code != "51-4121.01" {
