@@ -134,8 +134,8 @@ func TestHoldOutAccuracy(t *testing.T) {
 // The accuracy floor of TestHoldOutAccuracy (sample 2000, seed 1), a point
 // under what the matcher reaches.
 const (
-	minSOCTop1 = 0.56
-	minSOCTop5 = 0.80
+	minSOCTop1 = 0.57
+	minSOCTop5 = 0.81
 )
 
 // TestExactTitleLookup guards what people most often do: type a title as
