@@ -115,51 +115,50 @@ func Read(r io.Reader) (Table, error) {
 	if err != nil {
 		return nil, fmt.Errorf("word vectors: %w", err)
 	}
-	br := bufio.NewReader(zr)
-	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("word vectors: %w", err)
+	}
+	if !bytes.HasPrefix(b, []byte(magic)) {
 		return nil, errors.New("word vectors: not a certwise word-vector table")
 	}
-	var dims uint16
-	var n uint32
-	if err := binary.Read(br, binary.LittleEndian, &dims); err != nil {
-		return nil, fmt.Errorf("word vectors: header: %w", err)
+	b = b[len(magic):]
+	if len(b) < 6 {
+		return nil, fmt.Errorf("word vectors: header: %w", io.ErrUnexpectedEOF)
 	}
-	if err := binary.Read(br, binary.LittleEndian, &n); err != nil {
-		return nil, fmt.Errorf("word vectors: header: %w", err)
-	}
+	dims, n := binary.LittleEndian.Uint16(b), binary.LittleEndian.Uint32(b[2:])
+	b = b[6:]
 	if dims != Dims {
 		return nil, fmt.Errorf("word vectors: vectors of %d values, want %d", dims, Dims)
 	}
-	t := make(Table, n)
-	q := make([]int8, Dims)
-	var wbuf [255]byte
-	for i := range n {
-		l, err := br.ReadByte()
-		if err == nil && l == 0 {
-			err = errors.New("empty word")
-		}
-		if err == nil {
-			_, err = io.ReadFull(br, wbuf[:l])
-		}
-		var bits uint32
-		if err == nil {
-			err = binary.Read(br, binary.LittleEndian, &bits)
-		}
-		if err == nil {
-			err = binary.Read(br, binary.LittleEndian, q)
-		}
-		if err != nil {
-			return nil, fmt.Errorf("word vectors: word %d of %d: %w", i+1, n, noEOF(err))
-		}
-		scale := math.Float32frombits(bits)
-		v := make([]float32, Dims)
-		for j, x := range q {
-			v[j] = float32(x) * scale
-		}
-		t[string(wbuf[:l])] = unit(v)
+	// One backing array for all vectors; a word takes its length byte,
+	// its bytes, a 4-byte scale and Dims bytes.
+	if int64(n) > int64(len(b))/(1+1+4+Dims) {
+		return nil, fmt.Errorf("word vectors: the header counts %d words, more than the %d bytes after it can hold: %w", n, len(b), io.ErrUnexpectedEOF)
 	}
-	if _, err := br.ReadByte(); err != io.EOF {
+	all := make([]float32, int(n)*Dims)
+	t := make(Table, n)
+	for i := range int(n) {
+		if len(b) < 1 || b[0] == 0 || len(b) < 1+int(b[0])+4+Dims {
+			err := io.ErrUnexpectedEOF
+			if len(b) >= 1 && b[0] == 0 {
+				err = errors.New("empty word")
+			}
+			return nil, fmt.Errorf("word vectors: word %d of %d: %w", i+1, n, err)
+		}
+		l := int(b[0])
+		word := string(b[1 : 1+l])
+		scale := math.Float32frombits(binary.LittleEndian.Uint32(b[1+l:]))
+		q := b[1+l+4 : 1+l+4+Dims]
+		v := all[i*Dims : (i+1)*Dims : (i+1)*Dims]
+		for j, x := range q {
+			v[j] = float32(int8(x)) * scale
+		}
+		unitInPlace(v)
+		t[word] = v
+		b = b[1+l+4+Dims:]
+	}
+	if len(b) > 0 {
 		return nil, errors.New("word vectors: data after the last word")
 	}
 	return t, nil
@@ -170,6 +169,21 @@ func noEOF(err error) error {
 		return io.ErrUnexpectedEOF
 	}
 	return err
+}
+
+// unitInPlace scales v to unit length (a zero vector stays zero).
+func unitInPlace(v []float32) {
+	var n float64
+	for _, x := range v {
+		n += float64(x) * float64(x)
+	}
+	if n == 0 {
+		return
+	}
+	s := float32(1 / math.Sqrt(n))
+	for i := range v {
+		v[i] *= s
+	}
 }
 
 // unit returns v scaled to unit length (a zero vector stays zero).

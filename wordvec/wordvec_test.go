@@ -106,9 +106,9 @@ func gz(b []byte) []byte {
 }
 
 // raw returns the uncompressed bytes of a table of one word.
-func raw(t *testing.T) []byte {
+func raw(t *testing.T, word string) []byte {
 	var buf bytes.Buffer
-	if err := Write(&buf, Table{"nurse": vec(1, 2)}); err != nil {
+	if err := Write(&buf, Table{word: vec(1, 2)}); err != nil {
 		t.Fatal(err)
 	}
 	r, err := gzip.NewReader(&buf)
@@ -123,9 +123,12 @@ func raw(t *testing.T) []byte {
 }
 
 func TestReadRejects(t *testing.T) {
-	good := raw(t)
+	good := raw(t, "nurse")
+	long := raw(t, strings.Repeat("nurse", 10))
 	otherDims := bytes.Clone(good)
 	binary.LittleEndian.PutUint16(otherDims[len(magic):], 50)
+	emptyWord := bytes.Clone(good)
+	emptyWord[len(magic)+6] = 0
 	moreWords := bytes.Clone(good)
 	binary.LittleEndian.PutUint32(moreWords[len(magic)+2:], 2)
 	tests := []struct {
@@ -136,8 +139,11 @@ func TestReadRejects(t *testing.T) {
 		{"not gzip", []byte("nurse 0.1 0.2"), "word vectors: gzip"},
 		{"other format", gz([]byte("something else entirely\n")), "not a certwise word-vector table"},
 		{"other length", gz(otherDims), "vectors of 50 values, want 100"},
-		{"truncated", gz(good[:len(good)-10]), "word 1 of 1: unexpected EOF"},
-		{"missing word", gz(moreWords), "word 2 of 2: unexpected EOF"},
+		{"truncated header", gz(good[:len(magic)+3]), "header: unexpected EOF"},
+		{"truncated", gz(good[:len(good)-10]), "the header counts 1 words, more than the 100 bytes"},
+		{"truncated word", gz(long[:len(long)-10]), "word 1 of 1: unexpected EOF"},
+		{"missing word", gz(moreWords), "the header counts 2 words"},
+		{"empty word", gz(emptyWord), "word 1 of 1: empty word"},
 		{"trailing data", gz(append(bytes.Clone(good), 0)), "data after the last word"},
 	}
 	for _, tc := range tests {
@@ -232,6 +238,17 @@ func TestEmbedded(t *testing.T) {
 		}
 		if cosine(tab[n.a], tab[n.b]) <= cosine(tab[n.a], tab[n.far]) {
 			t.Errorf("%s is no nearer to %s (%.2f) than to %s (%.2f)", n.a, n.b, cosine(tab[n.a], tab[n.b]), n.far, cosine(tab[n.a], tab[n.far]))
+		}
+	}
+}
+
+// BenchmarkEmbedded measures decoding the embedded table, which every
+// process that matches titles does once.
+func BenchmarkEmbedded(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Read(bytes.NewReader(embedded)); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
