@@ -3,6 +3,7 @@ package certwise
 import (
 	"context"
 	"math"
+	"strconv"
 
 	"github.com/certwise/certwise/internal/numfmt"
 )
@@ -98,6 +99,28 @@ func CostText(cost *float64, verified bool) string {
 		s += " (reported, unverified)"
 	}
 	return s
+}
+
+// ValidityText says how long the certification stays valid the way pages
+// print it: "1 year" or "3 years" from an official page, the period a
+// secondary page reports followed by " (reported, unverified)", or "not
+// confirmed" when neither gives one (the wording of CostText).
+func (c Certification) ValidityText() string {
+	switch {
+	case c.ValidityYears != nil:
+		return YearsText(*c.ValidityYears)
+	case c.Reported != nil && c.Reported.ValidityYears != nil:
+		return YearsText(*c.Reported.ValidityYears) + " (reported, unverified)"
+	}
+	return "not confirmed"
+}
+
+// YearsText says a number of years: "1 year", "1.5 years", "3 years".
+func YearsText(y float64) string {
+	if y == 1 {
+		return "1 year"
+	}
+	return strconv.FormatFloat(y, 'f', -1, 64) + " years"
 }
 
 // Dollars formats an amount in US dollars with its whole part grouped in

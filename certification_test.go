@@ -77,3 +77,26 @@ func TestDollars(t *testing.T) {
 		}
 	}
 }
+
+func TestValidityText(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	tests := []struct {
+		name string
+		cert Certification
+		want string
+	}{
+		{"missing", Certification{}, "not confirmed"},
+		{"one year", Certification{ValidityYears: f(1)}, "1 year"},
+		{"years", Certification{ValidityYears: f(3)}, "3 years"},
+		{"fraction", Certification{ValidityYears: f(1.5)}, "1.5 years"},
+		{"reported", Certification{Reported: &Reported{ValidityYears: f(2)}}, "2 years (reported, unverified)"},
+		{"reported one year", Certification{Reported: &Reported{ValidityYears: f(1)}}, "1 year (reported, unverified)"},
+		{"official wins", Certification{ValidityYears: f(3), Reported: &Reported{ValidityYears: f(2)}}, "3 years"},
+		{"reported without a period", Certification{Reported: &Reported{Source: "https://example.org"}}, "not confirmed"},
+	}
+	for _, tt := range tests {
+		if got := tt.cert.ValidityText(); got != tt.want {
+			t.Errorf("%s: ValidityText() = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}

@@ -122,7 +122,7 @@ func newFakeCatalog() *fakeCatalog {
 			Skills:        []string{"ml_engineering"}, Roles: []string{"15-1252.00"}, URL: "https://example.com/a", AsOf: "2026-01-01", Status: "active"},
 		{ID: "cert-b", Name: "Cert B", Provider: "Beta Corp", Level: "foundational", Audience: []string{"leaders"}, CostUSD: nil,
 			Skills: []string{"ai_literacy"}, URL: "https://example.com/b", AsOf: "2026-01-01", Status: "retiring", RetiresOn: "2026-12-31",
-			Notes: []string{"cost not published"}},
+			Notes: []string{"cost not published"}, Reported: &certwise.Reported{ValidityYears: fp(2), Source: "https://example.org/b"}},
 	}}
 }
 

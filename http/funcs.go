@@ -27,7 +27,6 @@ var templateFuncs = template.FuncMap{
 		return *p
 	},
 	"num":       num,
-	"years":     years,
 	"wage":      wage,
 	"humanize":  humanize,
 	"verdict":   verdictLabel,
@@ -156,14 +155,3 @@ func ordinal(p *float64) string {
 	return fmt.Sprintf("%d%s", n, suffix)
 }
 
-// years says how long a credential stays valid: "1 year", "3 years", or
-// "not confirmed" when no official page gives the period.
-func years(p *float64) string {
-	switch {
-	case p == nil:
-		return "not confirmed"
-	case *p == 1:
-		return "1 year"
-	}
-	return strconv.FormatFloat(*p, 'f', -1, 64) + " years"
-}

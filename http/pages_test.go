@@ -249,7 +249,7 @@ func TestPages(t *testing.T) {
 		{"/certifications?max_cost=x", 400, []string{"max_cost must be a number"}},
 		{"/certifications/cert-a", 200, []string{"90 minutes", "Software Developers", "<dt>Cost</dt><dd>$150</dd>", "<dt>Valid for</dt><dd>1 year</dd>"}},
 		{"/certifications/nope", 404, nil},
-		{"/certifications/compare?id=cert-a&id=cert-b", 200, []string{"Cert A", "Cert B", "<td>$150</td><td>not confirmed</td>", "<td>1 year</td><td>not confirmed</td>"}},
+		{"/certifications/compare?id=cert-a&id=cert-b", 200, []string{"Cert A", "Cert B", "<td>$150</td><td>not confirmed</td>", "<td>1 year</td><td>2 years (reported, unverified)</td>"}},
 		{"/certifications/compare?id=cert-a", 400, []string{"Pick between 2 and 4"}},
 		{"/assess?occupation=47-2111.00&certification=cert-b", 200, []string{`value="47-2111.00" checked`}},
 		{"/no/such/page", 404, []string{"no page"}},

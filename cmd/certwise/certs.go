@@ -171,16 +171,16 @@ func figureText[T int | float64](official, reported *T, unit, missing string) st
 	return missing
 }
 
+// yearsText shows the validity period for the certs table and card: the
+// official one, else the reported one marked with "?", else "not verified".
 func yearsText(c certwise.Certification) string {
-	var rep *float64
-	if c.Reported != nil {
-		rep = c.Reported.ValidityYears
+	switch {
+	case c.ValidityYears != nil:
+		return certwise.YearsText(*c.ValidityYears)
+	case c.Reported != nil && c.Reported.ValidityYears != nil:
+		return certwise.YearsText(*c.Reported.ValidityYears) + "?"
 	}
-	unit := " years"
-	if (c.ValidityYears != nil && *c.ValidityYears == 1) || (c.ValidityYears == nil && rep != nil && *rep == 1) {
-		unit = " year"
-	}
-	return figureText(c.ValidityYears, rep, unit, "not verified")
+	return "not verified"
 }
 
 // examFigure is one figure of a certification's exam: official picks it
