@@ -154,4 +154,3 @@ func ordinal(p *float64) string {
 	}
 	return fmt.Sprintf("%d%s", n, suffix)
 }
-
