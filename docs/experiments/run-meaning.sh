@@ -8,7 +8,7 @@ t GRID="ds=0;ds=0.15;ds=0.2;ds=0.25;ds=0.3;ds=0.35" go test -tags tune -run 'Tes
 echo "== variants at share 0.3, seeds 6-10"
 t GRID="ds=0.3,scan=100000;ds=0.3,scan=16" go test -tags tune -run 'TestTuneTune$' -v -timeout 60m ./titles
 echo "== variants at share 0.3, seeds 6-8"
-t SEEDS=6,7,8 GRID="ds=0.3;ds=0.3,pow=2;ds=0.3,pow=0;ds=0.3,cm=0.1;ds=0.3,cm=0.07" go test -tags tune -run 'TestTuneTune$' -v -timeout 60m ./titles
+t SEEDS=6,7,8 GRID="ds=0.3;ds=0.3,pow=2;ds=0.3,pow=0;ds=0.3,cm=0.1;ds=0.3,cm=0.07;ds=0,cm=0.1" go test -tags tune -run 'TestTuneTune$' -v -timeout 60m ./titles
 echo "== soft nearest-neighbour posterior over title vectors, seeds 6-8 (base: no meaning signal)"
 t go test -tags tune -run 'TestTuneDense$' -v -timeout 60m ./titles
 echo "== occupation vectors mixed with description or task vectors, seeds 6-8"
