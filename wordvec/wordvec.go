@@ -186,20 +186,10 @@ func unitInPlace(v []float32) {
 	}
 }
 
-// unit returns v scaled to unit length (a zero vector stays zero).
+// unit returns a copy of v scaled to unit length (a zero vector stays zero).
 func unit(v []float32) []float32 {
-	var n float64
-	for _, x := range v {
-		n += float64(x) * float64(x)
-	}
-	if n == 0 {
-		return v
-	}
-	s := float32(1 / math.Sqrt(n))
-	out := make([]float32, len(v))
-	for i, x := range v {
-		out[i] = x * s
-	}
+	out := slices.Clone(v)
+	unitInPlace(out)
 	return out
 }
 
