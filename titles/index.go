@@ -8,7 +8,8 @@
 // (Porter's, agent nouns reduced to their work: "welder" as "weld"),
 // unordered pairs of near words, and the head noun ("engineer" in
 // "Senior Software Engineer", "director" in "Director of Marketing"). Each
-// occupation touched by a query's terms is scored by three signals:
+// occupation touched by a query's terms is scored by three signals, and a
+// fourth when Build is given word vectors:
 //
 //   - nearest title: the cosine similarity (IDF weights) of the query and
 //     the occupation's most similar title;
@@ -18,9 +19,12 @@
 //     occupation's titles as one document, Dirichlet-smoothed towards the
 //     titles of the occupations O*NET relates to it when Build is given
 //     them, and towards its SOC minor group, that towards its major group,
-//     that towards all).
+//     that towards all);
+//   - meaning: the cosine of the query's and the occupation's vectors, each
+//     the IDF-weighted sum of its titles' word vectors (WithWordVectors,
+//     dense.go), so that "assistant" counts for a helper's occupation.
 //
-// The blend of the three is the score (0..1). RankSOC ranks 6-digit SOC
+// The blend of them is the score (0..1). RankSOC ranks 6-digit SOC
 // codes with the scores of their O*NET-SOC occupations combined. Split and
 // Evaluate measure both on held-out alternate titles.
 package titles
