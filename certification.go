@@ -101,18 +101,32 @@ func CostText(cost *float64, verified bool) string {
 	return s
 }
 
+// Validity returns how many years the certification stays valid and whether
+// that is verified: the official figure when there is one, else the reported
+// one (unverified), else nil; as Cost does for the cost.
+func (c Certification) Validity() (years *float64, verified bool) {
+	if c.ValidityYears != nil {
+		return c.ValidityYears, true
+	}
+	if c.Reported != nil && c.Reported.ValidityYears != nil {
+		return c.Reported.ValidityYears, false
+	}
+	return nil, false
+}
+
 // ValidityText says how long the certification stays valid the way pages
 // print it: "1 year" or "3 years" from an official page, the period a
 // secondary page reports followed by " (reported, unverified)", or "not
 // confirmed" when neither gives one (the wording of CostText).
 func (c Certification) ValidityText() string {
+	y, verified := c.Validity()
 	switch {
-	case c.ValidityYears != nil:
-		return YearsText(*c.ValidityYears)
-	case c.Reported != nil && c.Reported.ValidityYears != nil:
-		return YearsText(*c.Reported.ValidityYears) + " (reported, unverified)"
+	case y == nil:
+		return "not confirmed"
+	case !verified:
+		return YearsText(*y) + " (reported, unverified)"
 	}
-	return "not confirmed"
+	return YearsText(*y)
 }
 
 // YearsText says a number of years: "1 year", "1.5 years", "3 years".

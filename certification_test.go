@@ -100,3 +100,22 @@ func TestValidityText(t *testing.T) {
 		}
 	}
 }
+
+func TestValidity(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	tests := []struct {
+		cert     Certification
+		want     *float64
+		verified bool
+	}{
+		{Certification{}, nil, false},
+		{Certification{ValidityYears: f(3), Reported: &Reported{ValidityYears: f(2)}}, f(3), true},
+		{Certification{Reported: &Reported{ValidityYears: f(2)}}, f(2), false},
+	}
+	for _, tt := range tests {
+		got, verified := tt.cert.Validity()
+		if (got == nil) != (tt.want == nil) || (got != nil && *got != *tt.want) || verified != tt.verified {
+			t.Errorf("Validity() of %+v = %v, %v; want %v, %v", tt.cert, deref(got), verified, deref(tt.want), tt.verified)
+		}
+	}
+}

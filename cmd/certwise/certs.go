@@ -174,13 +174,14 @@ func figureText[T int | float64](official, reported *T, unit, missing string) st
 // yearsText shows the validity period for the certs table and card: the
 // official one, else the reported one marked with "?", else "not verified".
 func yearsText(c certwise.Certification) string {
+	y, verified := c.Validity()
 	switch {
-	case c.ValidityYears != nil:
-		return certwise.YearsText(*c.ValidityYears)
-	case c.Reported != nil && c.Reported.ValidityYears != nil:
-		return certwise.YearsText(*c.Reported.ValidityYears) + "?"
+	case y == nil:
+		return "not verified"
+	case !verified:
+		return certwise.YearsText(*y) + "?"
 	}
-	return "not verified"
+	return certwise.YearsText(*y)
 }
 
 // examFigure is one figure of a certification's exam: official picks it
