@@ -159,26 +159,24 @@ func (x *Index) meaning(qs []int32, s *scratch) bool {
 		}
 		return true
 	}
-	far := s.far // the closest untouched occupations, closest first, at most denseTop
+	// the closest untouched occupations, closest first (the lower index
+	// first among equals), at most denseTop
+	closer := func(a, b int32) int {
+		switch {
+		case s.dense[a] > s.dense[b]:
+			return -1
+		case s.dense[a] < s.dense[b]:
+			return 1
+		}
+		return 0
+	}
 	for o := range x.occs {
 		d := x.cosine(q, o)
 		s.dense[o] = d
-		if s.ev[o] != 0 || d == 0 || (len(far) == denseTop && d <= s.dense[far[denseTop-1]]) {
-			continue
+		if s.ev[o] == 0 && d > 0 {
+			s.far = keepBest(s.far, int32(o), denseTop, closer)
 		}
-		// insert o after the untouched occupations at least as close (the
-		// lower index first among equals, as o comes later)
-		i := len(far)
-		for i > 0 && s.dense[far[i-1]] < d {
-			i--
-		}
-		if len(far) < denseTop {
-			far = append(far, 0)
-		}
-		copy(far[i+1:], far[i:len(far)-1])
-		far[i] = int32(o)
 	}
-	s.far = far
 	return true
 }
 

@@ -948,14 +948,24 @@ func topCands(cs []cand, k int) []cand {
 	}
 	out := make([]cand, 0, k+1)
 	for _, c := range cs {
-		if len(out) == k && byScore(c, out[k-1]) >= 0 {
-			continue
-		}
-		i, _ := slices.BinarySearchFunc(out, c, byScore)
-		out = slices.Insert(out, i, c)
-		out = out[:min(len(out), k)]
+		out = keepBest(out, c, k, byScore)
 	}
 	return out
+}
+
+// keepBest inserts v into best, which cmp orders best first, keeping at
+// most k: v goes after the elements cmp ranks equal to it, and not in at all
+// when best is full and v ranks no better than its last.
+func keepBest[T any](best []T, v T, k int, cmp func(a, b T) int) []T {
+	if len(best) == k && cmp(v, best[k-1]) >= 0 {
+		return best
+	}
+	i, _ := slices.BinarySearchFunc(best, v, cmp)
+	for i < len(best) && cmp(best[i], v) == 0 {
+		i++
+	}
+	best = slices.Insert(best, i, v)
+	return best[:min(len(best), k)]
 }
 
 // candidates scores every occupation the query's terms touch, in the order
