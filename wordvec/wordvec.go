@@ -83,10 +83,10 @@ func Write(w io.Writer, t Table) error {
 		binary.Write(bw, binary.LittleEndian, q)
 	}
 	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("write word vectors: %w", err)
+		return fmt.Errorf("gzip: %w", err)
 	}
 	if err := zw.Close(); err != nil {
-		return fmt.Errorf("write word vectors: %w", err)
+		return fmt.Errorf("gzip: %w", err)
 	}
 	return nil
 }

