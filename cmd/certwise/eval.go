@@ -7,7 +7,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/certwise/certwise/titles"
-	"github.com/certwise/certwise/wordvec"
 )
 
 func init() { registerCommand(newEvalCommand) }
@@ -57,20 +56,16 @@ CERTWISE_DATA); without it, all from the embedded snapshot.`,
 			if sample < 1 {
 				return usageError(fmt.Errorf("--sample must be at least 1, got %d", sample))
 			}
-			entries, related, err := a.titleData(cmd.Context())
-			if err != nil {
-				return err
-			}
-			vectors, err := wordvec.Embedded()
+			entries, opts, err := a.titleIndexInput(cmd.Context())
 			if err != nil {
 				return err
 			}
 			kept, held := titles.Split(entries, sample, seed)
 			start := time.Now()
-			x := titles.Build(kept, titles.WithRelated(related), titles.WithWordVectors(vectors))
+			x := titles.Build(kept, opts...)
 			a.logger.Debug("hold-out index built", "titles", x.Len(), "took", time.Since(start))
 			r := titles.Evaluate(x, held)
-			listed := titles.Listed(titles.Build(entries, titles.WithRelated(related), titles.WithWordVectors(vectors)), entries, listedEvery)
+			listed := titles.Listed(titles.Build(entries, opts...), entries, listedEvery)
 			src := a.dataDir
 			if src == "" {
 				src = "embedded snapshot"

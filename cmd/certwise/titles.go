@@ -62,24 +62,34 @@ func (a *app) titleData(ctx context.Context) ([]certwise.TitleEntry, map[string]
 	return m.Titles(), m.Related(), nil
 }
 
+// titleIndexInput returns the titles of titleData and the options every
+// index of them is built with: their related occupations and the embedded
+// word vectors.
+func (a *app) titleIndexInput(ctx context.Context) ([]certwise.TitleEntry, []titles.Option, error) {
+	es, related, err := a.titleData(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	vectors, err := wordvec.Embedded()
+	if err != nil {
+		return nil, nil, err
+	}
+	return es, []titles.Option{titles.WithRelated(related), titles.WithWordVectors(vectors)}, nil
+}
+
 // titleIndex returns the job-title index every title lookup shares, built
 // once per run.
 func (a *app) titleIndex(ctx context.Context) (*titles.Index, error) {
 	v, _ := titleIndexes.LoadOrStore(a, &lazyIndex{})
 	l := v.(*lazyIndex)
 	l.once.Do(func() {
-		es, related, err := a.titleData(ctx)
-		if err != nil {
-			l.err = err
-			return
-		}
-		vectors, err := wordvec.Embedded()
+		es, opts, err := a.titleIndexInput(ctx)
 		if err != nil {
 			l.err = err
 			return
 		}
 		start := time.Now()
-		l.x = titles.Build(es, titles.WithRelated(related), titles.WithWordVectors(vectors))
+		l.x = titles.Build(es, opts...)
 		a.logger.Debug("title index built", "titles", l.x.Len(), "occupations", l.x.Occupations(), "took", time.Since(start))
 	})
 	return l.x, l.err
