@@ -56,6 +56,12 @@ func TestMatchRealWorld(t *testing.T) {
 		{"hyphenated word", "X-Ray Technologist", "29-2034.00"},
 		{"trade", "Electrician Apprentice", "47-3013.00"},
 		{"data science", "Data Scientist", "15-2051.00"},
+		// O*NET lists "Machine Learning Engineer" under 15-1299.08,
+		// "Quantitative Analyst" under 13-2099.01 and "Site Reliability
+		// Engineer" under 17-2112.02; the short forms people type reach them.
+		{"mlops", "MLOps Engineer", "15-1299.08"},
+		{"quant", "Quant Analyst", "13-2099.01"},
+		{"sre", "Sr. SRE", "17-2112.02"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.kind, func(t *testing.T) {

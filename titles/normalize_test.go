@@ -23,6 +23,8 @@ func TestAnalyze(t *testing.T) {
 		{"ux", "UX designer", []string{"user", "experience", "designer"}, "designer"},
 		{"admin asst", "Admin Asst", []string{"administrator", "assistant"}, "assistant"},
 		{"dev", "Jr. Web Dev", []string{"web", "developer"}, "developer"},
+		{"nlp", "NLP Engineer", []string{"natural", "language", "processing", "engineer"}, "engineer"},
+		{"mlops", "MLOps Lead", []string{"machine", "learning", "operation", "lead"}, "lead"},
 		{"plural", "Registered Nurses", []string{"registered", "nurse"}, "nurse"},
 		{"plural -ies", "Legal Secretaries", []string{"legal", "secretary"}, "secretary"},
 		{"plural -men", "Firemen", []string{"fireman"}, "fireman"},
