@@ -86,15 +86,19 @@ func (c Certification) CostText() string { return CostText(c.Cost()) }
 // " (reported, unverified)" when only a secondary page gives the figure
 // (verified is false).
 func CostText(cost *float64, verified bool) string {
-	var s string
-	switch {
-	case cost == nil:
+	if cost == nil {
 		return "not confirmed"
-	case *cost == 0:
-		s = "free"
-	default:
+	}
+	s := "free"
+	if *cost != 0 {
 		s = Dollars(*cost)
 	}
+	return reportedText(s, verified)
+}
+
+// reportedText follows s, a figure's text, with " (reported, unverified)"
+// when only a secondary page gives the figure (verified is false).
+func reportedText(s string, verified bool) string {
 	if !verified {
 		s += " (reported, unverified)"
 	}
@@ -120,13 +124,10 @@ func (c Certification) Validity() (years *float64, verified bool) {
 // confirmed" when neither gives one (the wording of CostText).
 func (c Certification) ValidityText() string {
 	y, verified := c.Validity()
-	switch {
-	case y == nil:
+	if y == nil {
 		return "not confirmed"
-	case !verified:
-		return YearsText(*y) + " (reported, unverified)"
 	}
-	return YearsText(*y)
+	return reportedText(YearsText(*y), verified)
 }
 
 // YearsText says a number of years: "1 year", "1.5 years", "3 years".

@@ -142,10 +142,12 @@ func costText(c certwise.Certification) string {
 	if v == nil {
 		return "not verified"
 	}
-	s := "free"
-	if *v != 0 {
-		s = certwise.Dollars(*v)
-	}
+	return markReported(certwise.CostText(v, true), verified)
+}
+
+// markReported marks s, a figure's text, with "?" when only a secondary
+// page gives the figure (verified is false).
+func markReported(s string, verified bool) string {
 	if !verified {
 		s += "?"
 	}
@@ -175,13 +177,10 @@ func figureText[T int | float64](official, reported *T, unit, missing string) st
 // official one, else the reported one marked with "?", else "not verified".
 func yearsText(c certwise.Certification) string {
 	y, verified := c.Validity()
-	switch {
-	case y == nil:
+	if y == nil {
 		return "not verified"
-	case !verified:
-		return certwise.YearsText(*y) + "?"
 	}
-	return certwise.YearsText(*y)
+	return markReported(certwise.YearsText(*y), verified)
 }
 
 // examFigure is one figure of a certification's exam: official picks it
