@@ -164,13 +164,6 @@ func Read(r io.Reader) (Table, error) {
 	return t, nil
 }
 
-func noEOF(err error) error {
-	if errors.Is(err, io.EOF) {
-		return io.ErrUnexpectedEOF
-	}
-	return err
-}
-
 // unitInPlace scales v to unit length (a zero vector stays zero).
 func unitInPlace(v []float32) {
 	var n float64
