@@ -13,6 +13,7 @@ type resultView struct {
 	Answers     certwise.Answers
 	Eval        *certwise.Evaluation
 	State       string // the answers to save or download (unsaved results)
+	SaveKey     string // the save form's idempotency key (unsaved results)
 	Occupation  *certwise.Occupation
 	WorkMix     template.HTML
 	Exposure    template.HTML
@@ -32,7 +33,7 @@ type conditionRow struct {
 
 // resultView builds the view of an evaluation.
 func (s *Server) resultView(r *http.Request, st formState, ev *certwise.Evaluation) *resultView {
-	v := &resultView{Answers: st.Answers, Eval: ev, State: st.encode()}
+	v := &resultView{Answers: st.Answers, Eval: ev, State: st.encode(), SaveKey: newSaveKey()}
 	if code := ev.Exposure.OccupationCode; code != "" {
 		if o, ok := s.Occupations.Occupation(code); ok {
 			v.Occupation = o

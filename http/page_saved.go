@@ -1,41 +1,100 @@
 package http
 
 import (
+	"bytes"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
 
 	"github.com/certwise/certwise"
 )
 
-// newAssessment evaluates answers and stores them as a new assessment,
-// returning it with the delete token to show once.
-func (s *Server) newAssessment(r *http.Request, ans certwise.Answers, previous string) (*certwise.Assessment, string, error) {
-	ev, err := s.Evaluator.Evaluate(r.Context(), ans)
-	if err != nil {
-		return nil, "", err
-	}
-	id, err := certwise.NewAssessmentID()
-	if err != nil {
-		return nil, "", err
-	}
-	token, hash, err := certwise.NewDeleteToken()
-	if err != nil {
-		return nil, "", err
-	}
-	a := &certwise.Assessment{ID: id, PreviousID: previous, Answers: ans, Evaluation: *ev, DeleteTokenHash: hash}
-	if err := s.Store.CreateAssessment(r.Context(), a); err != nil {
-		return nil, "", err
-	}
-	return a, token, nil
+// saveKeyField is the form field, and idempotencyHeader the API header,
+// that carry a save's idempotency key.
+const (
+	saveKeyField      = "idempotency_key"
+	idempotencyHeader = "Idempotency-Key"
+)
+
+// minSaveKeyLen is the shortest idempotency key accepted: 22 base64url
+// characters are 132 bits, as hard to guess as an assessment id.
+const minSaveKeyLen = 22
+
+// newSaveKey returns a fresh idempotency key for a save form.
+func newSaveKey() string {
+	id, _ := certwise.NewAssessmentID() // fails only if crypto/rand does, which it does not
+	return id
 }
 
-// shareURL is the absolute share link of an assessment.
-func shareURL(r *http.Request, id string) string {
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
+// saveIdentity returns the id and delete token of a new assessment: fresh
+// random ones without a key; with one, an HMAC of the key under the
+// server's secret, so that a retry of the same save gets the same id and
+// token while nobody without the secret can work them out from the key.
+func (s *Server) saveIdentity(key, field string) (id, token string, err error) {
+	if key == "" {
+		if id, err = certwise.NewAssessmentID(); err != nil {
+			return "", "", err
+		}
+		token, _, err = certwise.NewDeleteToken()
+		return id, token, err
 	}
-	return scheme + "://" + r.Host + "/a/" + id
+	if len(key) < minSaveKeyLen || !certwise.ValidAssessmentID(key) {
+		return "", "", certwise.Errorf(certwise.EINVALID, field,
+			"%s must be %d to 128 characters of A-Z, a-z, 0-9, - or _", field, minSaveKeyLen)
+	}
+	enc := base64.RawURLEncoding
+	return enc.EncodeToString(s.mac("save-id", key)), enc.EncodeToString(s.mac("save-token", key)), nil
+}
+
+// newAssessment evaluates answers and stores them as a new assessment,
+// returning it with the delete token to show. key, when not empty, makes
+// the save idempotent: if that key already saved the same answers, the
+// assessment it saved comes back with replay set and nothing new is
+// stored; if it saved other answers, the error is ECONFLICT naming field.
+func (s *Server) newAssessment(r *http.Request, ans certwise.Answers, previous, key, field string) (a *certwise.Assessment, token string, replay bool, err error) {
+	ev, err := s.Evaluator.Evaluate(r.Context(), ans)
+	if err != nil {
+		return nil, "", false, err
+	}
+	id, token, err := s.saveIdentity(key, field)
+	if err != nil {
+		return nil, "", false, err
+	}
+	hash := certwise.HashDeleteToken(token)
+	a = &certwise.Assessment{ID: id, PreviousID: previous, Answers: ans, Evaluation: *ev, DeleteTokenHash: hash}
+	err = s.store.CreateAssessment(r.Context(), a)
+	if key == "" || certwise.ErrorCode(err) != certwise.ECONFLICT {
+		return a, token, false, err
+	}
+	// The key was used before: the same save retried, or a key reused.
+	old, err := s.store.FindAssessment(r.Context(), id)
+	if err != nil {
+		return nil, "", false, err
+	}
+	sameAnswers, err := equalJSON(old.Answers, ans)
+	if err != nil {
+		return nil, "", false, err
+	}
+	if !bytes.Equal(old.DeleteTokenHash, hash) || !sameAnswers || (old.PreviousID != "" && old.PreviousID != previous) {
+		return nil, "", false, certwise.Errorf(certwise.ECONFLICT, field,
+			"this %s was already used to save different answers; send a new one", field)
+	}
+	return old, token, true, nil
+}
+
+// equalJSON reports whether a and b encode to the same JSON.
+func equalJSON(a, b any) (bool, error) {
+	ja, err := json.Marshal(a)
+	if err != nil {
+		return false, fmt.Errorf("compare answers: %w", err)
+	}
+	jb, err := json.Marshal(b)
+	if err != nil {
+		return false, fmt.Errorf("compare answers: %w", err)
+	}
+	return bytes.Equal(ja, jb), nil
 }
 
 // handleSave stores the result shown and answers with the saved page,
@@ -46,11 +105,13 @@ func (s *Server) handleSave(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	a, token, err := s.newAssessment(r, st.Answers, st.Previous)
+	a, token, _, err := s.newAssessment(r, st.Answers, st.Previous, r.PostForm.Get(saveKeyField), saveKeyField)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
+	// The page shows the delete token: no cache may keep it.
+	w.Header().Set("Cache-Control", "no-store")
 	s.renderSaved(w, r, http.StatusCreated, a, token)
 }
 
@@ -74,11 +135,11 @@ func (s *Server) renderSaved(w http.ResponseWriter, r *http.Request, status int,
 // and what changed since the version before it.
 func (s *Server) savedView(r *http.Request, a *certwise.Assessment) (*resultView, error) {
 	v := s.resultView(r, formState{Answers: a.Answers}, &a.Evaluation)
-	v.State = ""
+	v.State, v.SaveKey = "", ""
 	v.Saved = a
-	v.ShareURL = shareURL(r, a.ID)
+	v.ShareURL = s.shareURL(a.ID)
 	if a.PreviousID != "" {
-		versions, err := s.Store.ListVersions(r.Context(), a.ID)
+		versions, err := s.store.ListVersions(r.Context(), a.ID)
 		if err != nil {
 			return nil, err
 		}
@@ -96,7 +157,7 @@ func (s *Server) findAssessment(r *http.Request) (*certwise.Assessment, error) {
 	if !certwise.ValidAssessmentID(id) {
 		return nil, certwise.Errorf(certwise.ENOTFOUND, "id", "There is no saved assessment at this address.")
 	}
-	a, err := s.Store.FindAssessment(r.Context(), id)
+	a, err := s.store.FindAssessment(r.Context(), id)
 	if certwise.ErrorCode(err) == certwise.ENOTFOUND {
 		return nil, certwise.Errorf(certwise.ENOTFOUND, "id", "There is no saved assessment at this address. It may have been deleted.")
 	}
@@ -125,6 +186,7 @@ func (s *Server) handleSavedDownload(format string) http.HandlerFunc {
 			s.pageError(w, r, err)
 			return
 		}
+		w.Header().Set("Cache-Control", "no-store") // a person's answers
 		s.download(w, r, format, "certwise-assessment", a.Answers, &a.Evaluation, a)
 	}
 }
@@ -168,7 +230,7 @@ func (s *Server) handleDelete(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, certwise.Errorf(certwise.ENOTFOUND, "id", "There is no saved assessment at this address."))
 		return
 	}
-	err := s.Store.DeleteAssessment(r.Context(), id, certwise.HashDeleteToken(token))
+	err := s.store.DeleteAssessment(r.Context(), id, certwise.HashDeleteToken(token))
 	switch certwise.ErrorCode(err) {
 	case "":
 		s.cache.clear()
