@@ -8,6 +8,7 @@ import (
 	"net/netip"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -385,3 +386,65 @@ func mustHandler(t *testing.T, s *Server) http.Handler {
 	return h
 }
 
+// TestHistoryPaged is defect 2 of issue 17: a saved page lists at most
+// historyPageSize versions and links to the older and newer ones.
+func TestHistoryPaged(t *testing.T) {
+	s, _, _ := newTestServer(t)
+	h, _ := s.Handler()
+	prev := ""
+	const n = 45
+	for range n {
+		target := "/api/v1/assessments"
+		if prev != "" {
+			target += "?previous_id=" + prev
+		}
+		rec := do(t, h, "POST", target, "application/json", validAnswers)
+		if rec.Code != 201 {
+			t.Fatalf("save: %d %s", rec.Code, rec.Body.String())
+		}
+		var c createdAssessment
+		json.Unmarshal(rec.Body.Bytes(), &c)
+		prev = c.ID
+	}
+	item := regexp.MustCompile(`<li><a href="/a/[A-Za-z0-9_-]+">Version (\d+)</a>`)
+	for _, tc := range []struct {
+		query        string
+		first, count int
+		newer, older string
+	}{
+		{"", n, historyPageSize, "", "?history=20"},
+		{"?history=20", n - 20, historyPageSize, "?history=0", "?history=40"},
+		{"?history=40", n - 40, 5, "?history=20", ""},
+	} {
+		rec := do(t, h, "GET", "/a/"+prev+tc.query, "", "")
+		if rec.Code != 200 {
+			t.Fatalf("GET %s: %d", tc.query, rec.Code)
+		}
+		body := rec.Body.String()
+		ms := item.FindAllStringSubmatch(body, -1)
+		if len(ms) != tc.count || ms[0][1] != strconv.Itoa(tc.first) {
+			t.Errorf("GET %q lists %d versions from %v, want %d from %d", tc.query, len(ms), ms[0][1], tc.count, tc.first)
+		}
+		for _, link := range []struct{ href, label string }{{tc.newer, "Newer versions"}, {tc.older, "Older versions"}} {
+			has := strings.Contains(body, label(prev, link.href, link.label))
+			if has != (link.href != "") {
+				t.Errorf("GET %q: link %q %q present = %v", tc.query, link.label, link.href, has)
+			}
+		}
+		if !strings.Contains(body, "What changed since version "+strconv.Itoa(n-1)) {
+			t.Errorf("GET %q lost the comparison with the version before", tc.query)
+		}
+	}
+	for _, q := range []string{"?history=-1", "?history=x", "?history=1001"} {
+		if rec := do(t, h, "GET", "/a/"+prev+q, "", ""); rec.Code != 400 {
+			t.Errorf("GET %s: %d, want 400", q, rec.Code)
+		}
+	}
+}
+
+func label(id, href, text string) string {
+	if href == "" {
+		return `">` + text + `</a>`
+	}
+	return `<a href="/a/` + id + href + `#history-title">` + text + `</a>`
+}

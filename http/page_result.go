@@ -21,9 +21,13 @@ type resultView struct {
 	Unmet       int
 	Saved       *certwise.Assessment
 	ShareURL    string
-	DeleteToken string // shown once, right after saving
-	Versions    []*certwise.Assessment
-	Diff        *versionDiff
+	DeleteToken string                 // shown once, right after saving
+	Versions    []*certwise.Assessment // one page of the history
+	// HistoryOffset is where Versions starts in the history; OlderOffset,
+	// when positive, and NewerOffset, when not negative, start the pages
+	// of older and newer versions.
+	HistoryOffset, OlderOffset, NewerOffset int
+	Diff                                    *versionDiff
 }
 
 type conditionRow struct {
@@ -61,7 +65,7 @@ func (s *Server) renderResult(w http.ResponseWriter, r *http.Request, status int
 	key := ""
 	if v.Saved != nil {
 		title += " — saved assessment"
-		if v.DeleteToken == "" {
+		if v.DeleteToken == "" && v.HistoryOffset == 0 {
 			key = v.Saved.ID // the share page: no form, no token
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/certwise/certwise"
@@ -112,14 +113,14 @@ func (s *Server) handleSave(w http.ResponseWriter, r *http.Request) {
 	}
 	// The page shows the delete token: no cache may keep it.
 	w.Header().Set("Cache-Control", "no-store")
-	s.renderSaved(w, r, http.StatusCreated, a, token)
+	s.renderSaved(w, r, http.StatusCreated, a, token, 0)
 }
 
 // renderSaved answers with the page of a stored assessment. The answer to
 // a save (201 Created) names the new page in Location and shows deleteToken,
 // which appears nowhere else.
-func (s *Server) renderSaved(w http.ResponseWriter, r *http.Request, status int, a *certwise.Assessment, deleteToken string) {
-	v, err := s.savedView(r, a)
+func (s *Server) renderSaved(w http.ResponseWriter, r *http.Request, status int, a *certwise.Assessment, deleteToken string, historyOffset int) {
+	v, err := s.savedView(r, a, historyOffset)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
@@ -131,22 +132,65 @@ func (s *Server) renderSaved(w http.ResponseWriter, r *http.Request, status int,
 	s.renderResult(w, r, status, v)
 }
 
-// savedView builds the result view of a stored assessment with its history
-// and what changed since the version before it.
-func (s *Server) savedView(r *http.Request, a *certwise.Assessment) (*resultView, error) {
+// historyPageSize is how many versions a saved page lists at a time; older
+// ones are on further pages (?history=OFFSET), so a page costs the same
+// however long its history.
+const historyPageSize = 20
+
+// historyOffset reads ?history=OFFSET, the position in the history the
+// page's list starts at (0, the assessment itself, by default).
+func historyOffset(r *http.Request) (int, error) {
+	q := r.URL.Query().Get("history")
+	if q == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(q)
+	if err != nil || n < 0 || n > maxHistoryOffset {
+		return 0, certwise.Errorf(certwise.EINVALID, "history", "history must be a whole number from 0 to %d", maxHistoryOffset)
+	}
+	return n, nil
+}
+
+// maxHistoryOffset is the furthest a history page may start: the longest
+// chain a store follows.
+const maxHistoryOffset = 1000
+
+// savedView builds the result view of a stored assessment with one page of
+// its history, from offset, and what changed since the version before it.
+func (s *Server) savedView(r *http.Request, a *certwise.Assessment, offset int) (*resultView, error) {
 	v := s.resultView(r, formState{Answers: a.Answers}, &a.Evaluation)
 	v.State, v.SaveKey = "", ""
 	v.Saved = a
 	v.ShareURL = s.shareURL(a.ID)
-	if a.PreviousID != "" {
-		versions, err := s.store.ListVersions(r.Context(), a.ID)
+	v.HistoryOffset, v.NewerOffset = offset, -1
+	if a.PreviousID == "" {
+		return v, nil
+	}
+	versions, more, err := s.store.ListVersionsPage(r.Context(), a.ID, offset, historyPageSize)
+	if err != nil {
+		return nil, err
+	}
+	v.Versions = versions
+	if more {
+		v.OlderOffset = offset + historyPageSize
+	}
+	if offset > 0 {
+		v.NewerOffset = max(offset-historyPageSize, 0)
+	}
+	earlier := (*certwise.Assessment)(nil)
+	if offset == 0 && len(versions) > 1 {
+		earlier = versions[1]
+	} else if offset > 0 {
+		earlier, err = s.store.FindAssessment(r.Context(), a.PreviousID)
+		if certwise.ErrorCode(err) == certwise.ENOTFOUND {
+			earlier, err = nil, nil // deleted since the history was read
+		}
 		if err != nil {
 			return nil, err
 		}
-		v.Versions = versions
-		if len(versions) > 1 {
-			v.Diff = diffAssessments(versions[1], a)
-		}
+	}
+	if earlier != nil {
+		v.Diff = diffAssessments(earlier, a)
 	}
 	return v, nil
 }
@@ -165,16 +209,23 @@ func (s *Server) findAssessment(r *http.Request) (*certwise.Assessment, error) {
 }
 
 func (s *Server) handleSaved(w http.ResponseWriter, r *http.Request) {
-	if body, ok := s.cache.get(r.PathValue("id")); ok {
-		writeHTML(w, http.StatusOK, body)
+	offset, err := historyOffset(r)
+	if err != nil {
+		s.pageError(w, r, err)
 		return
+	}
+	if offset == 0 {
+		if body, ok := s.cache.get(r.PathValue("id")); ok {
+			writeHTML(w, http.StatusOK, body)
+			return
+		}
 	}
 	a, err := s.findAssessment(r)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
-	s.renderSaved(w, r, http.StatusOK, a, "")
+	s.renderSaved(w, r, http.StatusOK, a, "", offset)
 }
 
 // handleSavedDownload returns a handler that downloads a saved assessment:

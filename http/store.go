@@ -62,6 +62,13 @@ func (t timedStore) ListVersions(ctx context.Context, id string) ([]*certwise.As
 	return vs, classify(err)
 }
 
+func (t timedStore) ListVersionsPage(ctx context.Context, id string, offset, limit int) ([]*certwise.Assessment, bool, error) {
+	ctx, cancel := context.WithTimeout(ctx, t.d)
+	defer cancel()
+	vs, more, err := t.s.ListVersionsPage(ctx, id, offset, limit)
+	return vs, more, classify(err)
+}
+
 func (t timedStore) DeleteAssessment(ctx context.Context, id string, tokenHash []byte) error {
 	ctx, cancel := context.WithTimeout(ctx, t.d)
 	defer cancel()
