@@ -448,3 +448,34 @@ func label(id, href, text string) string {
 	}
 	return `<a href="/a/` + id + href + `#history-title">` + text + `</a>`
 }
+
+// TestRevisitOfFullHistory is defect 2's bound seen from the web: a
+// revisit the store refuses keeps the answers on the result page, whose
+// save form then stores them as a new assessment.
+func TestRevisitOfFullHistory(t *testing.T) {
+	s, store, _ := newTestServer(t)
+	store.maxVersion = 2
+	h, _ := s.Handler()
+	rec := do(t, h, "POST", "/api/v1/assessments", "application/json", validAnswers)
+	var v1 createdAssessment
+	json.Unmarshal(rec.Body.Bytes(), &v1)
+	rec = do(t, h, "POST", "/api/v1/assessments?previous_id="+v1.ID, "application/json", validAnswers)
+	var v2 createdAssessment
+	json.Unmarshal(rec.Body.Bytes(), &v2)
+	rec = do(t, h, "POST", "/api/v1/assessments?previous_id="+v2.ID, "application/json", validAnswers)
+	if rec.Code != 400 || apiError(t, rec).Field != "previous_id" {
+		t.Fatalf("API revisit of a full history: %d %s", rec.Code, rec.Body.String())
+	}
+	checkContract(t, "POST", "/assessments", rec)
+
+	var ans certwise.Answers
+	if err := json.Unmarshal([]byte(validAnswers), &ans); err != nil {
+		t.Fatal(err)
+	}
+	b := newBrowser(t, h)
+	b.get("/assess")
+	b.post("/a", url.Values{"state": {formState{Answers: ans, Previous: v2.ID}.encode()}})
+	b.expect(400, `id="save-error"`, "new assessment", "SECRET-GAP-TEXT", "Save and get a share link")
+	b.post("/a", url.Values{})
+	b.expect(201, `id="delete-token"`, "version 1")
+}
