@@ -151,6 +151,9 @@ func TestBrowserAssessment(t *testing.T) {
 	}
 	screenshot(t, ctx, "saved.png")
 
+	if strings.HasPrefix(share, "/") { // no --public-url: the link is relative
+		share = ts.URL + share
+	}
 	steps(t, ctx, "open the share link", chromedp.Navigate(share), chromedp.WaitVisible(css(`#verdict-title`)))
 	if got := text(t, ctx, `#verdict-title`); got != verdict {
 		t.Errorf("the share link shows %q, want %q", got, verdict)
