@@ -22,8 +22,6 @@ import (
 	"github.com/certwise/certwise/sqlite"
 )
 
-func init() { registerCommand(newServeCommand) }
-
 // Defaults of certwise serve: loopback only, and a SQLite file in the
 // working directory.
 const (
