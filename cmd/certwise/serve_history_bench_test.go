@@ -3,13 +3,11 @@ package main
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/certwise/certwise"
@@ -63,15 +61,7 @@ func historyHandler(b *testing.B, n int) (http.Handler, string) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	req := httptest.NewRequest("POST", "/api/v1/assessments", strings.NewReader(serveAnswers["engineer"]))
-	req.Header.Set("Content-Type", "application/json")
-	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, req)
-	if rec.Code != 201 {
-		b.Fatalf("save: %d %s", rec.Code, rec.Body.String())
-	}
-	var root struct{ ID string }
-	json.Unmarshal(rec.Body.Bytes(), &root)
+	root := saveThrough(b, h, serveAnswers["engineer"])
 
 	db, err := sql.Open("sqlite", "file:"+path+"?_busy_timeout=5000")
 	if err != nil {
@@ -83,7 +73,7 @@ func historyHandler(b *testing.B, n int) (http.Handler, string) {
 		b.Fatal(err)
 	}
 	defer tx.Rollback()
-	prev := root.ID
+	prev := root
 	for v := 2; v <= n; v++ {
 		id, err := certwise.NewAssessmentID()
 		if err != nil {
@@ -92,7 +82,7 @@ func historyHandler(b *testing.B, n int) (http.Handler, string) {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO assessments
 			(id, previous_id, version, answers, evaluation, delete_token_hash, created_at)
 			SELECT ?, ?, ?, answers, evaluation, delete_token_hash, created_at FROM assessments WHERE id = ?`,
-			id, prev, v, root.ID); err != nil {
+			id, prev, v, root); err != nil {
 			b.Fatal(err)
 		}
 		prev = id

@@ -21,28 +21,8 @@ import (
 // except under CI.
 func TestServePostgres(t *testing.T) {
 	u := postgresSchema(t)
-	ctx := context.Background()
-	addr := freeAddr(t)
 	t.Setenv("DATABASE_URL", u.String()) // chosen without --db
-	sctx, cancel := context.WithCancel(ctx)
-	done := make(chan int, 1)
-	go func() {
-		done <- run(sctx, []string{"serve", "--addr", addr}, strings.NewReader(""), io.Discard, io.Discard)
-	}()
-	defer func() {
-		cancel()
-		select {
-		case code := <-done:
-			if code != 0 {
-				t.Errorf("serve exited %d", code)
-			}
-		case <-time.After(25 * time.Second):
-			t.Error("serve did not stop")
-		}
-	}()
-	if err := waitReady(addr); err != nil {
-		t.Fatal(err)
-	}
+	addr := startServe(t)
 	resp, err := http.Post("http://"+addr+"/api/v1/assessments", "application/json", strings.NewReader(serveAnswers["engineer"]))
 	if err != nil {
 		t.Fatal(err)
@@ -144,24 +124,7 @@ func postgresSchema(t *testing.T) *url.URL {
 func TestServePostgresStalled(t *testing.T) {
 	u := postgresSchema(t)
 	ctx := context.Background()
-	addr := freeAddr(t)
-	sctx, cancel := context.WithCancel(ctx)
-	done := make(chan int, 1)
-	go func() {
-		done <- run(sctx, []string{"serve", "--addr", addr, "--db", u.String(), "--store-timeout", "500ms"},
-			strings.NewReader(""), io.Discard, io.Discard)
-	}()
-	defer func() {
-		cancel()
-		select {
-		case <-done:
-		case <-time.After(25 * time.Second):
-			t.Error("serve did not stop")
-		}
-	}()
-	if err := waitReady(addr); err != nil {
-		t.Fatal(err)
-	}
+	addr := startServe(t, "--db", u.String(), "--store-timeout", "500ms")
 	save := func() (int, string, string, time.Duration) {
 		req, _ := http.NewRequest("POST", "http://"+addr+"/api/v1/assessments", strings.NewReader(serveAnswers["engineer"]))
 		req.Header.Set("Content-Type", "application/json")
