@@ -127,7 +127,7 @@ type Server struct {
 	store   certwise.AssessmentStore // Store under StoreTimeout
 	// storeTimeout is StoreTimeout in force: each request's store budget.
 	storeTimeout time.Duration
-	public  string                   // PublicURL without a trailing slash
+	public       string // PublicURL without a trailing slash
 }
 
 // DefaultStoreTimeout is how long a request may spend in the store when
