@@ -1,12 +1,6 @@
 package certwise
 
-import (
-	"context"
-	"math"
-	"strconv"
-
-	"github.com/certwise/certwise/internal/numfmt"
-)
+import "context"
 
 // Certification statuses.
 const (
@@ -76,35 +70,6 @@ func (c Certification) Cost() (cost *float64, verified bool) {
 	return nil, false
 }
 
-// CostText says the certification's cost the way every report, page and
-// note prints it; see the CostText function.
-func (c Certification) CostText() string { return CostText(c.Cost()) }
-
-// CostText says a certification's cost in US dollars for people to read, the
-// one wording that every report, page and note uses: "not confirmed" for a
-// nil cost, "free" for zero, else the amount as Dollars gives it, followed by
-// " (reported, unverified)" when only a secondary page gives the figure
-// (verified is false).
-func CostText(cost *float64, verified bool) string {
-	if cost == nil {
-		return "not confirmed"
-	}
-	s := "free"
-	if *cost != 0 {
-		s = Dollars(*cost)
-	}
-	return reportedText(s, verified)
-}
-
-// reportedText follows s, a figure's text, with " (reported, unverified)"
-// when only a secondary page gives the figure (verified is false).
-func reportedText(s string, verified bool) string {
-	if !verified {
-		s += " (reported, unverified)"
-	}
-	return s
-}
-
 // Validity returns how many years the certification stays valid and whether
 // that is verified: the official figure when there is one, else the reported
 // one (unverified), else nil; as Cost does for the cost.
@@ -116,36 +81,6 @@ func (c Certification) Validity() (years *float64, verified bool) {
 		return c.Reported.ValidityYears, false
 	}
 	return nil, false
-}
-
-// ValidityText says how long the certification stays valid the way pages
-// print it: "1 year" or "3 years" from an official page, the period a
-// secondary page reports followed by " (reported, unverified)", or "not
-// confirmed" when neither gives one (the wording of CostText).
-func (c Certification) ValidityText() string {
-	y, verified := c.Validity()
-	if y == nil {
-		return "not confirmed"
-	}
-	return reportedText(YearsText(*y), verified)
-}
-
-// YearsText says a number of years: "1 year", "1.5 years", "3 years".
-func YearsText(y float64) string {
-	if y == 1 {
-		return "1 year"
-	}
-	return strconv.FormatFloat(y, 'f', -1, 64) + " years"
-}
-
-// Dollars formats an amount in US dollars with its whole part grouped in
-// thousands: whole dollars without decimals ("$1,250"), any other amount with
-// two ("$99.50"), so that no price is rounded to whole dollars unseen.
-func Dollars(v float64) string {
-	if v == math.Trunc(v) {
-		return "$" + numfmt.Float(v, 0)
-	}
-	return "$" + numfmt.Float(v, 2)
 }
 
 // Exam describes a certification's exam where the provider publishes it.
@@ -181,9 +116,6 @@ type Recommendation struct {
 	URL          string   `json:"url"`
 	Why          []string `json:"why"`
 }
-
-// CostText says the recommendation's cost as the CostText function does.
-func (r Recommendation) CostText() string { return CostText(r.CostUSD, r.CostVerified) }
 
 // Recommender ranks catalog certifications for a person.
 type Recommender interface {

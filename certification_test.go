@@ -2,61 +2,23 @@ package certwise
 
 import "testing"
 
-func TestCostText(t *testing.T) {
+func TestCost(t *testing.T) {
 	f := func(v float64) *float64 { return &v }
 	tests := []struct {
-		name     string
-		cost     *float64
+		cert     Certification
+		want     *float64
 		verified bool
-		want     string
 	}{
-		{"missing", nil, true, "not confirmed"},
-		{"missing, no official page", nil, false, "not confirmed"},
-		{"free", f(0), true, "free"},
-		{"free, reported", f(0), false, "free (reported, unverified)"},
-		{"whole dollars", f(200), true, "$200"},
-		{"thousands", f(1250), true, "$1,250"},
-		{"millions", f(1234567), true, "$1,234,567"},
-		{"cents kept", f(99.5), true, "$99.50"},
-		{"cents not rounded away", f(1249.99), true, "$1,249.99"},
-		{"reported", f(150), false, "$150 (reported, unverified)"},
-		{"reported cents", f(1234.5), false, "$1,234.50 (reported, unverified)"},
+		{Certification{}, nil, false},
+		{Certification{CostUSD: f(300)}, f(300), true},
+		{Certification{Reported: &Reported{CostUSD: f(359)}}, f(359), false},
+		{Certification{CostUSD: f(0), Reported: &Reported{CostUSD: f(49)}}, f(0), true},
+		{Certification{Reported: &Reported{Source: "https://example.org"}}, nil, false},
 	}
 	for _, tt := range tests {
-		if got := CostText(tt.cost, tt.verified); got != tt.want {
-			t.Errorf("%s: CostText(%v, %v) = %q, want %q", tt.name, deref(tt.cost), tt.verified, got, tt.want)
-		}
-	}
-}
-
-func TestCostTextMethods(t *testing.T) {
-	f := func(v float64) *float64 { return &v }
-	certs := []struct {
-		cert Certification
-		want string
-	}{
-		{Certification{}, "not confirmed"},
-		{Certification{CostUSD: f(300)}, "$300"},
-		{Certification{Reported: &Reported{CostUSD: f(359)}}, "$359 (reported, unverified)"},
-		{Certification{CostUSD: f(0), Reported: &Reported{CostUSD: f(49)}}, "free"},
-		{Certification{Reported: &Reported{Source: "https://example.org"}}, "not confirmed"},
-	}
-	for _, tt := range certs {
-		if got := tt.cert.CostText(); got != tt.want {
-			t.Errorf("Certification%+v.CostText() = %q, want %q", tt.cert, got, tt.want)
-		}
-	}
-	recs := []struct {
-		rec  Recommendation
-		want string
-	}{
-		{Recommendation{}, "not confirmed"},
-		{Recommendation{CostUSD: f(1500), CostVerified: true}, "$1,500"},
-		{Recommendation{CostUSD: f(150)}, "$150 (reported, unverified)"},
-	}
-	for _, tt := range recs {
-		if got := tt.rec.CostText(); got != tt.want {
-			t.Errorf("Recommendation%+v.CostText() = %q, want %q", tt.rec, got, tt.want)
+		got, verified := tt.cert.Cost()
+		if (got == nil) != (tt.want == nil) || (got != nil && *got != *tt.want) || verified != tt.verified {
+			t.Errorf("Cost() of %+v = %v, %v; want %v, %v", tt.cert, deref(got), verified, deref(tt.want), tt.verified)
 		}
 	}
 }
@@ -66,39 +28,6 @@ func deref(p *float64) any {
 		return nil
 	}
 	return *p
-}
-
-func TestDollars(t *testing.T) {
-	for in, want := range map[float64]string{
-		0: "$0", 49: "$49", 1250: "$1,250", 99.5: "$99.50", 0.1 + 0.2: "$0.30", 12345.67: "$12,345.67",
-	} {
-		if got := Dollars(in); got != want {
-			t.Errorf("Dollars(%v) = %q, want %q", in, got, want)
-		}
-	}
-}
-
-func TestValidityText(t *testing.T) {
-	f := func(v float64) *float64 { return &v }
-	tests := []struct {
-		name string
-		cert Certification
-		want string
-	}{
-		{"missing", Certification{}, "not confirmed"},
-		{"one year", Certification{ValidityYears: f(1)}, "1 year"},
-		{"years", Certification{ValidityYears: f(3)}, "3 years"},
-		{"fraction", Certification{ValidityYears: f(1.5)}, "1.5 years"},
-		{"reported", Certification{Reported: &Reported{ValidityYears: f(2)}}, "2 years (reported, unverified)"},
-		{"reported one year", Certification{Reported: &Reported{ValidityYears: f(1)}}, "1 year (reported, unverified)"},
-		{"official wins", Certification{ValidityYears: f(3), Reported: &Reported{ValidityYears: f(2)}}, "3 years"},
-		{"reported without a period", Certification{Reported: &Reported{Source: "https://example.org"}}, "not confirmed"},
-	}
-	for _, tt := range tests {
-		if got := tt.cert.ValidityText(); got != tt.want {
-			t.Errorf("%s: ValidityText() = %q, want %q", tt.name, got, tt.want)
-		}
-	}
 }
 
 func TestValidity(t *testing.T) {

@@ -288,6 +288,3 @@ func round(x float64, digits int) float64 {
 }
 
 func ptr[T any](v T) *T { return &v }
-
-// pct formats a share as a whole percentage.
-func pct(x float64) string { return fmt.Sprintf("%.0f%%", 100*x) }

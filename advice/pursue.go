@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/certwise/certwise"
+	"github.com/certwise/certwise/internal/display"
 )
 
 // pursue: the recommended certifications with their total cost and hours,
@@ -59,7 +60,7 @@ func (a *Advisor) pursue(in certwise.AdviceInput) []certwise.NextStep {
 	acts := a.personActivities(in)
 	if top := topProjects(acts); len(top) > 0 {
 		p := top[0]
-		why := fmt.Sprintf("It is the activity of your role where generative AI is most applicable weighted by how much of your work it is (%s of your work, applicability %.2f).", pct(p.Share), *p.Applicability)
+		why := fmt.Sprintf("It is the activity of your role where generative AI is most applicable weighted by how much of your work it is (%s of your work, applicability %.2f).", display.Percent(p.Share), *p.Applicability)
 		if in.Verdict == certwise.VerdictPursueForSignal {
 			why += " Present the result to whoever decides promotions next to the certificate."
 		}
@@ -82,13 +83,13 @@ func (a *Advisor) pursue(in certwise.AdviceInput) []certwise.NextStep {
 // money says the recommendations' total cost for the sentence "together they
 // would cost …", e.g. "$1,250 (1 of the prices reported by secondary pages,
 // unverified) plus 2 without a confirmed price". The amount comes from
-// certwise.Dollars rather than CostText, so that a zero total reads "$0":
+// display.Dollars rather than display.Cost, so that a zero total reads "$0":
 // "would cost free" is not English.
 func money(total *float64, unknown, unverified int) string {
 	if total == nil {
 		return "an unconfirmed amount"
 	}
-	s := certwise.Dollars(*total)
+	s := display.Dollars(*total)
 	if unverified > 0 {
 		s += fmt.Sprintf(" (%d of the prices reported by secondary pages, unverified)", unverified)
 	}
@@ -102,7 +103,7 @@ func hoursText(total *float64, unknown int) string {
 	if total == nil {
 		return "an unpublished number of hours"
 	}
-	s := fmt.Sprintf("about %.0f hours", *total)
+	s := "about " + display.Hours(*total) + " hours"
 	if unknown > 0 {
 		s += fmt.Sprintf(" plus %d without an estimate", unknown)
 	}

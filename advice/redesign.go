@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/certwise/certwise"
+	"github.com/certwise/certwise/internal/display"
 )
 
 const handOffCount = 3 // compressible activities listed to hand to AI tools
@@ -43,7 +44,7 @@ func (a *Advisor) redesign(in certwise.AdviceInput) []certwise.NextStep {
 		steps = append(steps, certwise.NextStep{
 			Kind:       certwise.NextStepHandOff,
 			Action:     "Hand the first pass of these reporting and coordination activities to AI tools, and keep the review yourself.",
-			Why:        fmt.Sprintf("Reporting and coordination are %s of your work; these are the parts where generative AI already does the most, so they free the most time.", pct(comp)),
+			Why:        fmt.Sprintf("Reporting and coordination are %s of your work; these are the parts where generative AI already does the most, so they free the most time.", display.Percent(comp)),
 			Activities: handOff,
 		})
 	}
@@ -92,20 +93,20 @@ func (a *Advisor) redesign(in certwise.AdviceInput) []certwise.NextStep {
 				shift.OccupationShare = ptr(round(v, 4))
 			}
 		}
-		why := fmt.Sprintf("%s is %s of your work now", upperFirst(classNames[p.class]), pct(mix[p.class]))
+		why := fmt.Sprintf("%s is %s of your work now", upperFirst(classNames[p.class]), display.Percent(mix[p.class]))
 		if shift.OccupationShare != nil {
-			why += fmt.Sprintf(" and %s of the occupation's", pct(*shift.OccupationShare))
+			why += fmt.Sprintf(" and %s of the occupation's", display.Percent(*shift.OccupationShare))
 		}
 		if comp >= certwise.CompressibleThreshold {
 			why += fmt.Sprintf("; moving %s of the week here, with the other shifts, brings reporting and coordination from %s to below %s.",
-				pct(p.points), pct(comp), pct(certwise.CompressibleThreshold))
+				display.Percent(p.points), display.Percent(comp), display.Percent(certwise.CompressibleThreshold))
 		} else {
 			why += fmt.Sprintf("; with the other shifts, this moves %s of your week from reporting and coordination (%s now) to work you own.",
-				pct(move), pct(comp))
+				display.Percent(move), display.Percent(comp))
 		}
-		action := fmt.Sprintf("Take on more %s: about %s of your week, through the activities below.", classNames[p.class], pct(p.points))
+		action := fmt.Sprintf("Take on more %s: about %s of your week, through the activities below.", classNames[p.class], display.Percent(p.points))
 		if len(p.carriers) == 0 {
-			action = fmt.Sprintf("Take on more %s, about %s of your week; your occupation's data lists no activity of this kind, so agree with your manager which outcome you will own.", classNames[p.class], pct(p.points))
+			action = fmt.Sprintf("Take on more %s, about %s of your week; your occupation's data lists no activity of this kind, so agree with your manager which outcome you will own.", classNames[p.class], display.Percent(p.points))
 		}
 		steps = append(steps, certwise.NextStep{
 			Kind: certwise.NextStepShiftWork, Action: action, Why: why, Shift: shift, Activities: p.carriers,

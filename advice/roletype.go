@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/certwise/certwise"
+	"github.com/certwise/certwise/internal/display"
 )
 
 // ownershipClasses are the kinds of work that carry ownership: analysis
@@ -68,7 +69,7 @@ func ClassifyRole(in certwise.AdviceInput) (certwise.RoleType, string) {
 	mix := workMix(in)
 	comp, own := mix.CompressibleShare(), ownershipShare(mix)
 	if len(mix) > 0 {
-		fmt.Fprintf(&b, "; reporting+coordination %s, analysis+system design+relationship %s of the work", pct(comp), pct(own))
+		fmt.Fprintf(&b, "; reporting+coordination %s, analysis+system design+relationship %s of the work", display.Percent(comp), display.Percent(own))
 	}
 	if in.Leverage {
 		b.WriteString("; leverage held (")
@@ -82,7 +83,7 @@ func ClassifyRole(in certwise.AdviceInput) (certwise.RoleType, string) {
 		b.WriteString("; the work mix is unknown, so the role type is too")
 		return certwise.RoleTypeUnknown, b.String()
 	case comp >= certwise.CompressibleThreshold:
-		fmt.Fprintf(&b, "; reporting and coordination reach the %s line", pct(certwise.CompressibleThreshold))
+		fmt.Fprintf(&b, "; reporting and coordination reach the %s line", display.Percent(certwise.CompressibleThreshold))
 		return certwise.RoleTypeCompressible, b.String()
 	case own >= comp:
 		b.WriteString("; the work leans to ownership rather than reporting and coordination")

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/certwise/certwise"
+	"github.com/certwise/certwise/internal/display"
 )
 
 // topProjects picks the three to five activities where generative AI helps
@@ -56,7 +57,7 @@ func (a *Advisor) applyFirst(in certwise.AdviceInput) []certwise.NextStep {
 		Action: fmt.Sprintf("Run %d small AI projects in your current role, one per activity below, and keep the numbers each one produces.",
 			len(top)),
 		Why: fmt.Sprintf("These activities hold %s of your work (%s) and rank highest on how completely and broadly generative AI handles them in the Working-with-AI data; measured output in your own role is worth more than a credential you have not used.",
-			pct(sumShares(top)), shareSourceText(top[0].ShareSource)),
+			display.Percent(sumShares(top)), shareSourceText(top[0].ShareSource)),
 		Activities: top,
 	}}
 }
@@ -312,11 +313,11 @@ func transitionWhy(cur *certwise.Occupation, level certwise.ExposureLevel, comp 
 	b.WriteString("Your exposure is ")
 	b.WriteString(string(level))
 	if comp != nil {
-		fmt.Fprintf(&b, " with %s of the work in reporting and coordination", pct(*comp))
+		fmt.Fprintf(&b, " with %s of the work in reporting and coordination", display.Percent(*comp))
 	}
 	if cur != nil {
 		if cur.ProjectedGrowthPct != nil {
-			fmt.Fprintf(&b, "; %s is projected to change %+.1f%% in employment over 2020–2030", cur.Title, *cur.ProjectedGrowthPct)
+			fmt.Fprintf(&b, "; %s is projected to change %s in employment over 2020–2030", cur.Title, display.Change(*cur.ProjectedGrowthPct))
 		}
 		if cur.JobZone != nil {
 			fmt.Fprintf(&b, " at job zone %d", *cur.JobZone)

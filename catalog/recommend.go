@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/certwise/certwise"
+	"github.com/certwise/certwise/internal/display"
 )
 
 // DefaultTop is how many recommendations Recommend returns when the request
@@ -249,11 +250,11 @@ func (c *Catalog) score(i int, req certwise.RecommendRequest, gap []SkillMatch, 
 	}
 	if overBudget {
 		return 0, &Exclusion{cert.ID, cert.Name,
-			fmt.Sprintf("cost %s, over your budget of %s", cert.CostText(), certwise.Dollars(*req.BudgetUSD))}, false
+			fmt.Sprintf("cost %s, over your budget of %s", display.Cost(cert.Cost()), display.Dollars(*req.BudgetUSD))}, false
 	}
 	if overHours {
 		return 0, &Exclusion{cert.ID, cert.Name,
-			fmt.Sprintf("needs about %s hours of preparation, over your limit of %s", num(*cert.PrepHours), num(*req.MaxHours))}, false
+			fmt.Sprintf("needs about %s hours of preparation, over your limit of %s", display.Hours(*cert.PrepHours), display.Hours(*req.MaxHours))}, false
 	}
 	score := relevance
 
@@ -289,16 +290,16 @@ func (c *Catalog) score(i int, req certwise.RecommendRequest, gap []SkillMatch, 
 			score -= penaltyUnverified
 		}
 		if explain {
-			*why = append(*why, fmt.Sprintf("cost %s, within your budget of %s", cert.CostText(), certwise.Dollars(*req.BudgetUSD)))
+			*why = append(*why, fmt.Sprintf("cost %s, within your budget of %s", display.Cost(cert.Cost()), display.Dollars(*req.BudgetUSD)))
 		}
 	case cost != nil:
 		if explain {
-			*why = append(*why, "cost "+cert.CostText())
+			*why = append(*why, "cost "+display.Cost(cert.Cost()))
 		}
 	case req.BudgetUSD != nil:
 		score -= penaltyUnverified
 		if explain {
-			*why = append(*why, fmt.Sprintf("cost not confirmed on an official page; check it there before counting on your budget of %s", certwise.Dollars(*req.BudgetUSD)))
+			*why = append(*why, fmt.Sprintf("cost not confirmed on an official page; check it there before counting on your budget of %s", display.Dollars(*req.BudgetUSD)))
 		}
 	default:
 		if explain {
@@ -311,15 +312,15 @@ func (c *Catalog) score(i int, req certwise.RecommendRequest, gap []SkillMatch, 
 		}
 		if explain {
 			if req.MaxHours != nil {
-				*why = append(*why, fmt.Sprintf("about %s hours of preparation, within your %s", num(*cert.PrepHours), num(*req.MaxHours)))
+				*why = append(*why, fmt.Sprintf("about %s hours of preparation, within your %s", display.Hours(*cert.PrepHours), display.Hours(*req.MaxHours)))
 			} else {
-				*why = append(*why, fmt.Sprintf("about %s hours of preparation (%s)", num(*cert.PrepHours), cert.PrepHoursBasis))
+				*why = append(*why, fmt.Sprintf("about %s hours of preparation (%s)", display.Hours(*cert.PrepHours), cert.PrepHoursBasis))
 			}
 		}
 	} else if req.MaxHours != nil {
 		score -= penaltyUnverified
 		if explain {
-			*why = append(*why, fmt.Sprintf("no preparation estimate; it may not fit your %s hours", num(*req.MaxHours)))
+			*why = append(*why, fmt.Sprintf("no preparation estimate; it may not fit your %s hours", display.Hours(*req.MaxHours)))
 		}
 	}
 	if held := c.held[i]; held != "" {
@@ -408,13 +409,6 @@ func isCode(s string) bool {
 		}
 	}
 	return true
-}
-
-func num(v float64) string {
-	if v == math.Trunc(v) {
-		return fmt.Sprintf("%.0f", v)
-	}
-	return fmt.Sprintf("%.1f", v)
 }
 
 // heldPrerequisite returns the first prerequisite that names a credential

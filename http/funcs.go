@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/certwise/certwise"
-	"github.com/certwise/certwise/internal/numfmt"
+	"github.com/certwise/certwise/internal/display"
 )
 
 // templateFuncs are the helpers every template may call.
@@ -19,7 +19,9 @@ var templateFuncs = template.FuncMap{
 	"nth":   ordinal,
 	// totalCost says a step's total cost; the figures it adds up are each
 	// marked above it if unverified.
-	"totalCost": func(p *float64) string { return certwise.CostText(p, true) },
+	"totalCost": func(p *float64) string { return display.Cost(p, true) },
+	"cost":      costText,
+	"validity":  validityText,
 	"deref": func(p *float64) float64 {
 		if p == nil {
 			return 0
@@ -38,7 +40,7 @@ var templateFuncs = template.FuncMap{
 	"selected": func(b bool) template.HTMLAttr { return boolAttr(b, "selected") },
 	"ask":      func(v stepView, q questionView) askView { return askView{v, q} },
 	"intp":     intp,
-	"int64p":   func(p *int64) string { return orDash(p, numfmt.Int) },
+	"int64p":   func(p *int64) string { return orDash(p, display.Int) },
 }
 
 func boolAttr(b bool, name string) template.HTMLAttr {
@@ -53,14 +55,39 @@ func boolAttr(b bool, name string) template.HTMLAttr {
 func pct(v any) string {
 	switch x := v.(type) {
 	case float64:
-		return fmt.Sprintf("%.0f%%", x*100)
+		return display.Percent(x)
 	case *float64:
-		if x == nil {
-			return "—"
-		}
-		return fmt.Sprintf("%.0f%%", *x*100)
+		return orDash(x, display.Percent)
 	}
 	return "—"
+}
+
+// validityText says how long a certification stays valid, marked when only
+// a secondary page reports it.
+func validityText(v any) string {
+	switch x := v.(type) {
+	case certwise.Certification:
+		return display.Validity(x.Validity())
+	case *certwise.Certification:
+		return display.Validity(x.Validity())
+	}
+	return display.Validity(nil, false)
+}
+
+// costText says the cost of a certification or a recommendation, marked
+// when only a secondary page reports it.
+func costText(v any) string {
+	switch x := v.(type) {
+	case certwise.Certification:
+		return display.Cost(x.Cost())
+	case *certwise.Certification:
+		return display.Cost(x.Cost())
+	case certwise.Recommendation:
+		return display.Cost(x.CostUSD, x.CostVerified)
+	case *certwise.Recommendation:
+		return display.Cost(x.CostUSD, x.CostVerified)
+	}
+	return display.Cost(nil, false)
 }
 
 // orDash formats an optional figure with f, or shows a dash when it is
@@ -82,7 +109,7 @@ func wage(p *float64) string {
 	if p == nil {
 		return "not published"
 	}
-	return "$" + numfmt.Float(*p, 0)
+	return display.WholeDollars(*p)
 }
 
 // intp formats an optional whole number such as a job zone.
@@ -123,7 +150,7 @@ func whole(p *float64) string {
 
 // hours formats optional preparation hours.
 func hours(p *float64) string {
-	return orDash(p, func(v float64) string { return fmt.Sprintf("%.0f h", v) })
+	return orDash(p, display.HoursShort)
 }
 
 // ordinal formats an optional percentile (0..100) as "87th".

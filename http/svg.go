@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/certwise/certwise"
+	"github.com/certwise/certwise/internal/display"
 )
 
 // workClassColors gives each work class a color with enough contrast on
@@ -52,12 +53,12 @@ func workMixSVG(mix certwise.WorkMix) template.HTML {
 		if share <= 0 {
 			continue
 		}
-		alt = append(alt, fmt.Sprintf("%s %.0f%%", workClassLabels[c], share*100))
+		alt = append(alt, workClassLabels[c]+" "+display.Percent(share))
 		w := share * width
-		fmt.Fprintf(&b, `<rect x="%.1f" y="0" width="%.1f" height="%.0f" fill="%s"><title>%s %.0f%%</title></rect>`,
-			x, w, barH, workClassColors[c], workClassLabels[c], share*100)
+		fmt.Fprintf(&b, `<rect x="%.1f" y="0" width="%.1f" height="%.0f" fill="%s"><title>%s %s</title></rect>`,
+			x, w, barH, workClassColors[c], workClassLabels[c], display.Percent(share))
 		if w > 38 {
-			fmt.Fprintf(&b, `<text x="%.1f" y="23" fill="#fff" font-size="13" text-anchor="middle">%.0f%%</text>`, x+w/2, share*100)
+			fmt.Fprintf(&b, `<text x="%.1f" y="23" fill="#fff" font-size="13" text-anchor="middle">%s</text>`, x+w/2, display.Percent(share))
 		}
 		x += w
 	}
@@ -65,8 +66,8 @@ func workMixSVG(mix certwise.WorkMix) template.HTML {
 	for i, c := range certwise.WorkClasses {
 		lx := float64(i%3) * 214
 		ly := barH + 16 + float64(i/3)*22
-		fmt.Fprintf(&b, `<rect x="%.0f" y="%.0f" width="14" height="14" fill="%s"/><text x="%.0f" y="%.0f" font-size="13" fill="#1f2937">%s %.0f%%</text>`,
-			lx, ly, workClassColors[c], lx+20, ly+12, workClassLabels[c], mix[c]/total*100)
+		fmt.Fprintf(&b, `<rect x="%.0f" y="%.0f" width="14" height="14" fill="%s"/><text x="%.0f" y="%.0f" font-size="13" fill="#1f2937">%s %s</text>`,
+			lx, ly, workClassColors[c], lx+20, ly+12, workClassLabels[c], display.Percent(mix[c]/total))
 	}
 	line := barH + 12
 	fmt.Fprintf(&b, `<line x1="%.1f" x2="%.1f" y1="0" y2="%.0f" stroke="#111827" stroke-width="2" stroke-dasharray="4 3"/>`,

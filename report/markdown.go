@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/certwise/certwise"
+	"github.com/certwise/certwise/internal/display"
 )
 
 // Markdown writes ev as a Markdown document to share.
@@ -71,7 +72,7 @@ func Markdown(w io.Writer, ev *certwise.Evaluation) error {
 			if u := linkTarget(r.URL); u != "" {
 				name = "[" + name + "](" + u + ")"
 			}
-			p.printf("| %d | %s | %s | %s | %s | %s | %s |\n", i+1, name, cell(r.Provider), cell(r.Level), r.CostText(), hours(r.PrepHours), cell(strings.Join(r.Why, "; ")))
+			p.printf("| %d | %s | %s | %s | %s | %s | %s |\n", i+1, name, cell(r.Provider), cell(r.Level), display.Cost(r.CostUSD, r.CostVerified), hours(r.PrepHours), cell(strings.Join(r.Why, "; ")))
 		}
 	}
 

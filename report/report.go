@@ -12,7 +12,7 @@ import (
 	"strings"
 
 	"github.com/certwise/certwise"
-	"github.com/certwise/certwise/internal/numfmt"
+	"github.com/certwise/certwise/internal/display"
 )
 
 // Width is the column at which Text wraps its lines.
@@ -54,13 +54,11 @@ func wrap(s string, width int) []string {
 // label turns an identifier such as apply_first into "apply first".
 func label(id string) string { return strings.ReplaceAll(id, "_", " ") }
 
-func percent(f float64) string { return strconv.FormatFloat(f*100, 'f', 0, 64) + "%" }
-
 func hours(f *float64) string {
 	if f == nil {
 		return "hours not confirmed"
 	}
-	return numfmt.Float(*f, -1) + " h"
+	return display.HoursShort(*f)
 }
 
 // mixText lists the work mix in display order, skipping empty classes.
@@ -68,7 +66,7 @@ func mixText(m certwise.WorkMix) string {
 	var parts []string
 	for _, c := range certwise.WorkClasses {
 		if v, ok := m[c]; ok && v > 0 {
-			parts = append(parts, label(string(c))+" "+percent(v))
+			parts = append(parts, label(string(c))+" "+display.Percent(v))
 		}
 	}
 	if len(parts) == 0 {
@@ -102,7 +100,7 @@ func exposureRows(x certwise.ExposureSummary) [][2]string {
 	}
 	rows = append(rows, [2]string{"Work mix", mix})
 	if x.CompressibleShare != nil {
-		rows = append(rows, [2]string{"Compressible share", percent(*x.CompressibleShare) + " reporting + coordination"})
+		rows = append(rows, [2]string{"Compressible share", display.Percent(*x.CompressibleShare) + " reporting + coordination"})
 	}
 	rows = append(rows, [2]string{"Structural", yesNo(x.Structural)})
 	rt := string(x.RoleType)
@@ -169,7 +167,7 @@ func conditionLines(c certwise.Conditions) []string {
 func stepDetails(s certwise.NextStep) []string {
 	var out []string
 	for _, a := range s.Activities {
-		l := strings.TrimSuffix(a.Title, ".") + " (" + label(string(a.Class)) + ", " + percent(a.Share) + " of the work"
+		l := strings.TrimSuffix(a.Title, ".") + " (" + label(string(a.Class)) + ", " + display.Percent(a.Share) + " of the work"
 		if a.Applicability != nil {
 			l += ", AI applicability " + strconv.FormatFloat(*a.Applicability, 'f', 2, 64)
 		}
@@ -185,18 +183,18 @@ func stepDetails(s certwise.NextStep) []string {
 	for _, t := range s.Targets {
 		l := t.Code + " " + t.Title + ": exposure " + string(t.ExposureLevel)
 		if t.CompressibleShare != nil {
-			l += ", compressible " + percent(*t.CompressibleShare)
+			l += ", compressible " + display.Percent(*t.CompressibleShare)
 		}
 		if t.ProjectedGrowthPct != nil {
 			l += ", growth " + strconv.FormatFloat(*t.ProjectedGrowthPct, 'f', 1, 64) + "%"
 		}
 		if t.MedianWage != nil {
-			l += ", median wage $" + numfmt.Float(*t.MedianWage, 0)
+			l += ", median wage " + display.WholeDollars(*t.MedianWage)
 		}
 		if t.JobZone != nil {
 			l += ", job zone " + strconv.Itoa(*t.JobZone)
 		}
-		l += ", overlap " + percent(t.Overlap)
+		l += ", overlap " + display.Percent(t.Overlap)
 		if len(t.SharedActivities) > 0 {
 			var sh []string
 			for i, a := range t.SharedActivities {
@@ -218,14 +216,14 @@ func stepDetails(s certwise.NextStep) []string {
 			from[i] = label(string(c))
 		}
 		out = append(out, fmt.Sprintf("Move %s of the week from %s to %s (now %s; compressible now %s)",
-			percent(sh.MovePoints), strings.Join(from, " and "), label(string(sh.To)), percent(sh.CurrentShare), percent(sh.CompressibleNow)))
+			display.Percent(sh.MovePoints), strings.Join(from, " and "), label(string(sh.To)), display.Percent(sh.CurrentShare), display.Percent(sh.CompressibleNow)))
 	}
 	for _, c := range s.Certifications {
-		out = append(out, c.Name+" ("+c.Provider+"): cost "+c.CostText()+", "+hours(c.PrepHours))
+		out = append(out, c.Name+" ("+c.Provider+"): cost "+display.Cost(c.CostUSD, c.CostVerified)+", "+hours(c.PrepHours))
 	}
 	if s.TotalCostUSD != nil || s.TotalHours != nil {
 		// The total adds up the figures above, each marked there if unverified.
-		out = append(out, "Total: cost "+certwise.CostText(s.TotalCostUSD, true)+", "+hours(s.TotalHours))
+		out = append(out, "Total: cost "+display.Cost(s.TotalCostUSD, true)+", "+hours(s.TotalHours))
 	}
 	out = append(out, s.Questions...)
 	keys := make([]string, 0, len(s.Evidence))
@@ -243,9 +241,9 @@ func evidenceValue(v any) string {
 	switch t := v.(type) {
 	case float64:
 		if t >= 0 && t <= 1 {
-			return percent(t)
+			return display.Percent(t)
 		}
-		return numfmt.Float(t, -1)
+		return display.Float(t, -1)
 	case []string:
 		return strings.Join(t, ", ")
 	case []certwise.Motive:

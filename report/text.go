@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/certwise/certwise"
+	"github.com/certwise/certwise/internal/display"
 )
 
 // Text writes ev as a plain-text report for a terminal, wrapped at Width
@@ -68,7 +69,7 @@ func Text(w io.Writer, ev *certwise.Evaluation) error {
 		para(p, "  ", "None ranked: certwise ranks catalog certifications only when the verdict is pursue or pursue_for_signal.")
 	}
 	for i, r := range ev.Recommendations {
-		item(p, strconv.Itoa(i+1)+". ", r.Name+" ("+r.Provider+", "+r.Level+"): cost "+r.CostText()+", "+hours(r.PrepHours))
+		item(p, strconv.Itoa(i+1)+". ", r.Name+" ("+r.Provider+", "+r.Level+"): cost "+display.Cost(r.CostUSD, r.CostVerified)+", "+hours(r.PrepHours))
 		if len(r.Why) > 0 {
 			para(p, "     ", strings.Join(r.Why, "; "))
 		}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/certwise/certwise"
+	"github.com/certwise/certwise/internal/display"
 )
 
 // situation is everything the engine derives from one set of answers
@@ -86,7 +87,7 @@ func (e *Engine) derive(ctx context.Context, a *certwise.Answers) (*situation, e
 				return nil, fmt.Errorf("look up certification %q: %w", c.ID, err)
 			}
 			s.cert = &cert
-			s.note("certification", "considering "+cert.Name+" ("+cert.Provider+", "+cert.Level+"): cost "+cert.CostText()+", "+hoursText(cert.PrepHours))
+			s.note("certification", "considering "+cert.Name+" ("+cert.Provider+", "+cert.Level+"): cost "+display.Cost(cert.Cost())+", "+hoursText(cert.PrepHours))
 		case c.ID != "":
 			s.note("certification", "no certification catalog is connected, so the id "+strconv.Quote(c.ID)+" could not be looked up")
 		default:
@@ -199,8 +200,6 @@ func (s *situation) openConditions() []string {
 	return out
 }
 
-func pct(f float64) string { return strconv.FormatFloat(f*100, 'f', 0, 64) + "%" }
-
 // evidence says, with figures, why a fact holds or not.
 func (s *situation) evidence(f Fact) string {
 	a := s.a
@@ -239,7 +238,7 @@ func (s *situation) evidence(f Fact) string {
 	case FactTestedAI:
 		return "AI tried in current role: " + yes(p.HasTestedAIInRole)
 	case FactCompressible:
-		return "reporting + coordination = " + s.compText() + " of the work (" + s.mixSrc + "), threshold " + pct(certwise.CompressibleThreshold)
+		return "reporting + coordination = " + s.compText() + " of the work (" + s.mixSrc + "), threshold " + display.Percent(certwise.CompressibleThreshold)
 	case FactLevelModerateOrHigh, FactExposureUnderstood:
 		return s.levelText()
 	case FactLeverage, FactLeveragePossible:
@@ -267,7 +266,7 @@ func (s *situation) compText() string {
 	if !s.hasMix {
 		return "unknown"
 	}
-	return pct(s.compShare)
+	return display.Percent(s.compShare)
 }
 
 func (s *situation) levelText() string {
@@ -288,7 +287,7 @@ func hoursText(f *float64) string {
 	if f == nil {
 		return "no preparation estimate"
 	}
-	return "about " + strconv.FormatFloat(*f, 'f', -1, 64) + " hours of preparation"
+	return "about " + display.Hours(*f) + " hours of preparation"
 }
 
 func yes(b bool) string {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/certwise/certwise"
 	"github.com/certwise/certwise/catalog"
+	"github.com/certwise/certwise/internal/display"
 )
 
 // socCode matches an O*NET-SOC code such as 15-2051.00.
@@ -131,7 +132,7 @@ func costText(c certwise.Certification) string {
 	if v == nil {
 		return "not verified"
 	}
-	return markReported(certwise.CostText(v, true), verified)
+	return markReported(display.Cost(v, true), verified)
 }
 
 // markReported marks s, a figure's text, with "?" when only a secondary
@@ -147,7 +148,7 @@ func hoursText(v *float64) string {
 	if v == nil {
 		return "-"
 	}
-	return fmt.Sprintf("%g", *v)
+	return display.Hours(*v)
 }
 
 // figureText shows a figure with its unit: the official one, else the one a
@@ -169,7 +170,7 @@ func yearsText(c certwise.Certification) string {
 	if y == nil {
 		return "not verified"
 	}
-	return markReported(certwise.YearsText(*y), verified)
+	return markReported(display.Years(*y), verified)
 }
 
 // examFigure is one figure of a certification's exam: official picks it

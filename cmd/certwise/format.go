@@ -7,6 +7,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/certwise/certwise/internal/display"
 	"github.com/spf13/cobra"
 )
 
@@ -44,7 +45,7 @@ func addFormatFlag(cmd *cobra.Command, f *outputFormat, allowed ...outputFormat)
 	for i, a := range allowed {
 		help[i] = formatHelp[a]
 	}
-	cmd.Flags().Var(&formatValue{f: f, allowed: allowed}, "format", "output `FORMAT`: "+orList(help))
+	cmd.Flags().Var(&formatValue{f: f, allowed: allowed}, "format", "output `FORMAT`: "+display.OrList(help))
 }
 
 // formatValue is the pflag.Value behind --format.
@@ -74,14 +75,6 @@ func (v *formatValue) Set(s string) error {
 
 // Type implements pflag.Value.
 func (v *formatValue) Type() string { return "format" }
-
-// orList joins words as "a", "a or b", "a, b or c".
-func orList(words []string) string {
-	if len(words) < 2 {
-		return strings.Join(words, "")
-	}
-	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
-}
 
 // writeJSONDoc writes v as one indented JSON document.
 func writeJSONDoc(w io.Writer, v any) error {

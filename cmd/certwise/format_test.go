@@ -47,11 +47,3 @@ func TestFormatFlag(t *testing.T) {
 		})
 	}
 }
-
-func TestOrList(t *testing.T) {
-	for in, want := range map[string]string{"": "", "a": "a", "a b": "a or b", "a b c": "a, b or c"} {
-		if got := orList(strings.Fields(in)); got != want {
-			t.Errorf("orList(%q) = %q, want %q", in, got, want)
-		}
-	}
-}

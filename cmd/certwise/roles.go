@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -12,7 +11,7 @@ import (
 
 	"github.com/certwise/certwise"
 	"github.com/certwise/certwise/exposure"
-	"github.com/certwise/certwise/internal/numfmt"
+	"github.com/certwise/certwise/internal/display"
 )
 
 // newRolesCommand is the parent of the occupation commands; main.go adds
@@ -132,21 +131,21 @@ func fint(v *int64) string {
 	if v == nil {
 		return "-"
 	}
-	return numfmt.Int(*v)
+	return display.Int(*v)
 }
 
 func fmoney(v *float64) string {
 	if v == nil {
 		return "-"
 	}
-	return "$" + numfmt.Int(int64(math.Round(*v)))
+	return display.WholeDollars(*v)
 }
 
 func fpct(v *float64) string {
 	if v == nil {
 		return "-"
 	}
-	return fmt.Sprintf("%+.1f%%", *v)
+	return display.Change(*v)
 }
 
 func writeOccupationText(w io.Writer, o *certwise.Occupation, hasTasks bool) error {
@@ -179,7 +178,7 @@ func writeOccupationText(w io.Writer, o *certwise.Occupation, hasTasks bool) err
 		fmt.Fprintln(w, "\nWork mix:")
 		tw = newTable(w)
 		for _, c := range certwise.WorkClasses {
-			fmt.Fprintf(tw, "  %s\t%5.1f%%\n", c, 100*o.WorkMix[c])
+			fmt.Fprintf(tw, "  %s\t%6s\n", c, display.PercentDigits(o.WorkMix[c], 1))
 		}
 		if err := tw.Flush(); err != nil {
 			return err

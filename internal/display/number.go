@@ -1,7 +1,4 @@
-// Package numfmt formats numbers for people to read: whole-number parts
-// grouped in thousands with commas ("120,730"), the way every certwise
-// report, page and command prints money and counts.
-package numfmt
+package display
 
 import (
 	"strconv"

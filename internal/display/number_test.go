@@ -1,4 +1,4 @@
-package numfmt
+package display
 
 import (
 	"math"
