@@ -1,7 +1,5 @@
 package certwise
 
-import "context"
-
 // Certification statuses.
 const (
 	StatusActive   = "active"
@@ -115,9 +113,4 @@ type Recommendation struct {
 	PrepHours    *float64 `json:"prep_hours"`
 	URL          string   `json:"url"`
 	Why          []string `json:"why"`
-}
-
-// Recommender ranks catalog certifications for a person.
-type Recommender interface {
-	Recommend(ctx context.Context, req RecommendRequest) ([]Recommendation, error)
 }

@@ -46,7 +46,7 @@ const (
 // certification catalog. Build one with New; it is safe for concurrent use.
 type Advisor struct {
 	data certwise.ExposureData
-	rec  certwise.Recommender
+	rec  certwise.Catalog
 	// applicability holds every IWA's Equation 1 term, precomputed when an
 	// ActivityLister is given.
 	applicability map[string]float64
@@ -68,7 +68,7 @@ var _ certwise.Advisor = (*Advisor)(nil)
 // New returns an Advisor over the exposure data. activities may be nil (the
 // figures are then looked up per activity); rec may be nil when no catalog is
 // loaded, and transition targets then carry no certifications.
-func New(data certwise.ExposureData, activities ActivityLister, rec certwise.Recommender) *Advisor {
+func New(data certwise.ExposureData, activities ActivityLister, rec certwise.Catalog) *Advisor {
 	a := &Advisor{data: data, rec: rec, byIWA: map[string][]occWeight{}}
 	if activities != nil {
 		a.applicability = map[string]float64{}

@@ -18,7 +18,7 @@ func TestEngineUsesAdvice(t *testing.T) {
 	if err != nil {
 		t.Fatalf("load the catalog: %v", err)
 	}
-	eng := rules.New(nil, rules.Deps{Data: m, Recommender: cat, Advisor: New(m, m, cat)})
+	eng := rules.New(nil, rules.Deps{Data: m, Catalog: cat, Advisor: New(m, m, cat)})
 	gap := []certwise.Motive{certwise.MotiveCapabilityGap}
 	tests := []struct {
 		name     string

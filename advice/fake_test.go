@@ -115,9 +115,20 @@ func newFake() *fakeData {
 	return f
 }
 
-// fakeRecommender returns one certification per target code, so tests can see
-// which target asked for which.
+// fakeRecommender is a catalog whose Recommend returns one certification
+// per target code, so tests can see which target asked for which; the
+// advisor uses no other method.
 type fakeRecommender struct{ reqs []certwise.RecommendRequest }
+
+func (r *fakeRecommender) Certifications(context.Context, certwise.CatalogFilter) ([]certwise.Certification, error) {
+	return nil, nil
+}
+
+func (r *fakeRecommender) Certification(_ context.Context, id string) (*certwise.Certification, error) {
+	return nil, certwise.Errorf(certwise.ENOTFOUND, "id", "no certification with id %q", id)
+}
+
+func (r *fakeRecommender) SkillName(id string) string { return id }
 
 func (r *fakeRecommender) Recommend(_ context.Context, req certwise.RecommendRequest) ([]certwise.Recommendation, error) {
 	r.reqs = append(r.reqs, req)

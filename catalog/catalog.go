@@ -7,6 +7,7 @@ package catalog
 
 import (
 	"bytes"
+	"context"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -174,6 +175,25 @@ func (c *Catalog) Get(id string) (certwise.Certification, error) {
 		return certwise.Certification{}, c.notFound(id)
 	}
 	return clone(c.certs[i]), nil
+}
+
+// Certification returns the certification with the given id as Get does;
+// it implements certwise.Catalog.
+func (c *Catalog) Certification(_ context.Context, id string) (*certwise.Certification, error) {
+	cert, err := c.Get(id)
+	if err != nil {
+		return nil, err
+	}
+	return &cert, nil
+}
+
+// SkillName returns the display name of a skill id, or the id itself when
+// the vocabulary gives it no name; it implements certwise.Catalog.
+func (c *Catalog) SkillName(id string) string {
+	if sk, ok := c.Skill(id); ok && sk.Name != "" {
+		return sk.Name
+	}
+	return id
 }
 
 func (c *Catalog) notFound(id string) error {

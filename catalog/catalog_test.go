@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"bufio"
+	"context"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -220,28 +221,28 @@ func TestList(t *testing.T) {
 	f := func(v float64) *float64 { return &v }
 	tests := []struct {
 		name   string
-		filter Filter
+		filter certwise.CatalogFilter
 		want   []string
 		field  string // expected error field
 	}{
-		{"all", Filter{}, []string{"a-ml-assoc", "a-ml-pro", "b-gov", "b-gov2", "b-ml-found"}, ""},
-		{"skill", Filter{Skill: "mlops"}, []string{"a-ml-pro"}, ""},
-		{"level", Filter{Level: "foundational"}, []string{"b-ml-found"}, ""},
-		{"provider by id", Filter{Provider: "beta"}, []string{"b-gov", "b-gov2", "b-ml-found"}, ""},
-		{"provider by name, any case", Filter{Provider: "ALPHA"}, []string{"a-ml-assoc", "a-ml-pro"}, ""},
-		{"audience", Filter{Audience: "governance"}, []string{"b-gov", "b-gov2"}, ""},
-		{"max cost uses reported cost too", Filter{MaxCostUSD: f(200)}, []string{"a-ml-assoc", "b-gov", "b-gov2"}, ""},
-		{"max cost zero keeps free", Filter{MaxCostUSD: f(0)}, []string{"b-gov", "b-gov2"}, ""},
-		{"combined", Filter{Skill: "machine-learning", MaxCostUSD: f(1000), Level: "associate"}, []string{"a-ml-assoc"}, ""},
-		{"unknown skill", Filter{Skill: "alchemy"}, nil, "skill"},
-		{"unknown level", Filter{Level: "guru"}, nil, "level"},
-		{"unknown provider", Filter{Provider: "gamma"}, nil, "provider"},
-		{"unknown audience", Filter{Audience: "kids"}, nil, "audience"},
-		{"negative cost", Filter{MaxCostUSD: f(-1)}, nil, "max_cost"},
+		{"all", certwise.CatalogFilter{}, []string{"a-ml-assoc", "a-ml-pro", "b-gov", "b-gov2", "b-ml-found"}, ""},
+		{"skill", certwise.CatalogFilter{Skill: "mlops"}, []string{"a-ml-pro"}, ""},
+		{"level", certwise.CatalogFilter{Level: "foundational"}, []string{"b-ml-found"}, ""},
+		{"provider by id", certwise.CatalogFilter{Provider: "beta"}, []string{"b-gov", "b-gov2", "b-ml-found"}, ""},
+		{"provider by name, any case", certwise.CatalogFilter{Provider: "ALPHA"}, []string{"a-ml-assoc", "a-ml-pro"}, ""},
+		{"audience", certwise.CatalogFilter{Audience: "governance"}, []string{"b-gov", "b-gov2"}, ""},
+		{"max cost uses reported cost too", certwise.CatalogFilter{MaxCostUSD: f(200)}, []string{"a-ml-assoc", "b-gov", "b-gov2"}, ""},
+		{"max cost zero keeps free", certwise.CatalogFilter{MaxCostUSD: f(0)}, []string{"b-gov", "b-gov2"}, ""},
+		{"combined", certwise.CatalogFilter{Skill: "machine-learning", MaxCostUSD: f(1000), Level: "associate"}, []string{"a-ml-assoc"}, ""},
+		{"unknown skill", certwise.CatalogFilter{Skill: "alchemy"}, nil, "skill"},
+		{"unknown level", certwise.CatalogFilter{Level: "guru"}, nil, "level"},
+		{"unknown provider", certwise.CatalogFilter{Provider: "gamma"}, nil, "provider"},
+		{"unknown audience", certwise.CatalogFilter{Audience: "kids"}, nil, "audience"},
+		{"negative cost", certwise.CatalogFilter{MaxCostUSD: f(-1)}, nil, "max_cost"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := c.List(tt.filter)
+			got, err := c.Certifications(context.Background(), tt.filter)
 			if tt.field != "" {
 				if certwise.ErrorCode(err) != certwise.EINVALID || certwise.ErrorField(err) != tt.field {
 					t.Fatalf("error %v, want EINVALID on %q", err, tt.field)

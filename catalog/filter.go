@@ -1,24 +1,18 @@
 package catalog
 
 import (
+	"context"
 	"slices"
 	"strings"
 
 	"github.com/certwise/certwise"
 )
 
-// Filter selects certifications. Empty fields select everything.
-type Filter struct {
-	Skill      string   // a skill id from the vocabulary
-	Level      string   // one of Levels
-	Provider   string   // a provider's id or name, case-insensitive
-	Audience   string   // one of Audiences
-	MaxCostUSD *float64 // leaves out entries costing more (official, else reported cost), and entries with no cost at all
-}
-
-// List returns the certifications that pass the filter, ordered by id. A
-// filter value outside its vocabulary is an EINVALID error naming the field.
-func (c *Catalog) List(f Filter) ([]certwise.Certification, error) {
+// Certifications returns the certifications that pass the filter, ordered
+// by id. A filter value outside its vocabulary is an EINVALID error naming
+// the field. It implements certwise.Catalog; the catalog is in memory, so
+// ctx is not consulted.
+func (c *Catalog) Certifications(_ context.Context, f certwise.CatalogFilter) ([]certwise.Certification, error) {
 	if f.Skill != "" {
 		if _, ok := c.skillByID[f.Skill]; !ok {
 			return nil, certwise.Errorf(certwise.EINVALID, "skill", "unknown skill %q; known skills: %s", f.Skill, strings.Join(c.skillIDs(), ", "))

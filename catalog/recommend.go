@@ -51,7 +51,7 @@ type Result struct {
 }
 
 // Recommend ranks certifications for a person; it implements
-// certwise.Recommender. Certifications over the budget or the hours limit
+// certwise.Catalog. Certifications over the budget or the hours limit
 // are left out (RecommendDetailed says which and why).
 func (c *Catalog) Recommend(ctx context.Context, req certwise.RecommendRequest) ([]certwise.Recommendation, error) {
 	res, err := c.recommend(ctx, req, false)
@@ -61,7 +61,7 @@ func (c *Catalog) Recommend(ctx context.Context, req certwise.RecommendRequest) 
 	return res.Recommendations, nil
 }
 
-var _ certwise.Recommender = (*Catalog)(nil)
+var _ certwise.Catalog = (*Catalog)(nil)
 
 // RecommendDetailed ranks certifications for a person and reports the ones
 // left out by the budget or hours limit. The order is deterministic: score

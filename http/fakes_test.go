@@ -126,7 +126,7 @@ func newFakeCatalog() *fakeCatalog {
 	}}
 }
 
-func (f *fakeCatalog) Certifications(_ context.Context, flt CatalogFilter) ([]certwise.Certification, error) {
+func (f *fakeCatalog) Certifications(_ context.Context, flt certwise.CatalogFilter) ([]certwise.Certification, error) {
 	if flt.Level != "" && flt.Level != "foundational" && flt.Level != "associate" && flt.Level != "professional" && flt.Level != "specialty" {
 		return nil, certwise.Errorf(certwise.EINVALID, "level", "level must be one of foundational, associate, professional, specialty")
 	}
@@ -135,7 +135,7 @@ func (f *fakeCatalog) Certifications(_ context.Context, flt CatalogFilter) ([]ce
 		if flt.Level != "" && c.Level != flt.Level || flt.Provider != "" && c.Provider != flt.Provider {
 			continue
 		}
-		if flt.MaxCost != nil && (c.CostUSD == nil || *c.CostUSD > *flt.MaxCost) {
+		if flt.MaxCostUSD != nil && (c.CostUSD == nil || *c.CostUSD > *flt.MaxCostUSD) {
 			continue
 		}
 		if flt.Skill != "" && !strings.Contains(strings.Join(c.Skills, ","), flt.Skill) {
@@ -306,4 +306,18 @@ func newTestServer(t testing.TB) (*Server, *memStore, *logBuffer) {
 		t.Fatal(err)
 	}
 	return s, store, logs
+}
+
+// Recommend ranks the fake's certifications in catalog order; the server
+// itself never asks for recommendations (the evaluator does).
+func (f *fakeCatalog) Recommend(_ context.Context, req certwise.RecommendRequest) ([]certwise.Recommendation, error) {
+	var out []certwise.Recommendation
+	for _, c := range f.certs {
+		out = append(out, certwise.Recommendation{ID: c.ID, Name: c.Name, Provider: c.Provider, Level: c.Level,
+			CostUSD: c.CostUSD, CostVerified: c.CostUSD != nil, PrepHours: c.PrepHours, URL: c.URL})
+	}
+	if req.Top > 0 && len(out) > req.Top {
+		out = out[:req.Top]
+	}
+	return out, nil
 }

@@ -217,7 +217,7 @@ func (s *Server) renderStep(w http.ResponseWriter, r *http.Request, status int, 
 		if a.TargetRole != nil {
 			v.Targets = s.roleOptions(a.TargetRole.Title, a.TargetRole.Occupation)
 		}
-		certs, err := s.Catalog.Certifications(r.Context(), CatalogFilter{})
+		certs, err := s.Catalog.Certifications(r.Context(), certwise.CatalogFilter{})
 		if err != nil {
 			s.pageError(w, r, err)
 			return

@@ -28,7 +28,7 @@ type catalogQuery struct {
 
 // parseCatalogFilter reads the catalog filters from a query string; both
 // the page and the API use it.
-func parseCatalogFilter(q url.Values) (CatalogFilter, catalogQuery, error) {
+func parseCatalogFilter(q url.Values) (certwise.CatalogFilter, catalogQuery, error) {
 	cq := catalogQuery{
 		Skill:    strings.TrimSpace(q.Get("skill")),
 		Level:    strings.TrimSpace(q.Get("level")),
@@ -36,13 +36,13 @@ func parseCatalogFilter(q url.Values) (CatalogFilter, catalogQuery, error) {
 		Audience: strings.TrimSpace(q.Get("audience")),
 		MaxCost:  strings.TrimSpace(q.Get("max_cost")),
 	}
-	f := CatalogFilter{Skill: cq.Skill, Level: cq.Level, Provider: cq.Provider, Audience: cq.Audience}
+	f := certwise.CatalogFilter{Skill: cq.Skill, Level: cq.Level, Provider: cq.Provider, Audience: cq.Audience}
 	if cq.MaxCost != "" {
 		v, err := strconv.ParseFloat(cq.MaxCost, 64)
 		if err != nil || v < 0 || v != v {
 			return f, cq, certwise.Errorf(certwise.EINVALID, "max_cost", "max_cost must be a number of US dollars, zero or more")
 		}
-		f.MaxCost = &v
+		f.MaxCostUSD = &v
 	}
 	return f, cq, nil
 }
@@ -52,7 +52,7 @@ func (s *Server) handleCatalog(w http.ResponseWriter, r *http.Request) {
 	f, cq, err := parseCatalogFilter(r.URL.Query())
 	v := catalogView{Filter: cq}
 	status := http.StatusOK
-	all, aerr := s.Catalog.Certifications(r.Context(), CatalogFilter{})
+	all, aerr := s.Catalog.Certifications(r.Context(), certwise.CatalogFilter{})
 	if aerr != nil {
 		s.pageError(w, r, aerr)
 		return

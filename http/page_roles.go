@@ -50,7 +50,7 @@ func (s *Server) handleRole(w http.ResponseWriter, r *http.Request) {
 			v.Related = append(v.Related, rel)
 		}
 	}
-	all, err := s.Catalog.Certifications(r.Context(), CatalogFilter{})
+	all, err := s.Catalog.Certifications(r.Context(), certwise.CatalogFilter{})
 	if err != nil {
 		s.pageError(w, r, err)
 		return

@@ -38,27 +38,6 @@ var openAPIDocument []byte
 // answers needs.
 const maxBodyBytes = 64 << 10
 
-// CatalogFilter selects certifications. Empty fields match everything.
-type CatalogFilter struct {
-	Skill    string
-	Level    string
-	Provider string
-	Audience string
-	MaxCost  *float64 // in USD; certifications with an unknown cost are left out
-}
-
-// CatalogReader is what the server needs from the certification catalog.
-type CatalogReader interface {
-	// Certifications returns the certifications matching f, in catalog
-	// order. An invalid filter value is EINVALID naming the field.
-	Certifications(ctx context.Context, f CatalogFilter) ([]certwise.Certification, error)
-	// Certification returns one certification by id, ENOTFOUND if absent.
-	Certification(ctx context.Context, id string) (*certwise.Certification, error)
-	// SkillName returns the display name of a skill id of the catalog's
-	// vocabulary, or the id itself when it has none.
-	SkillName(id string) string
-}
-
 // MarkdownRenderer writes an evaluation as a Markdown document;
 // report.Markdown is one.
 type MarkdownRenderer func(w io.Writer, e *certwise.Evaluation) error
@@ -69,7 +48,7 @@ type Server struct {
 	Evaluator   certwise.Evaluator       // the decision engine
 	Titles      certwise.TitleMatcher    // job title → occupation
 	Occupations certwise.ExposureData    // the exposure model
-	Catalog     CatalogReader            // the certification catalog
+	Catalog     certwise.Catalog         // the certification catalog
 	Store       certwise.AssessmentStore // saved assessments
 	Markdown    MarkdownRenderer         // the Markdown download
 	Logger      *slog.Logger             // request and error logs; nil discards

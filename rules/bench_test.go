@@ -26,7 +26,7 @@ func BenchmarkEvaluate(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			a := pursuer()
 			edit(&a)
-			e := New(nil, Deps{Data: newFakeData(), Recommender: &fakeRecommender{}})
+			e := New(nil, Deps{Data: newFakeData(), Catalog: &fakeCatalog{}})
 			ctx := context.Background()
 			b.ReportAllocs()
 			ReportCPU(b, func() {

@@ -78,15 +78,15 @@ func (e *Engine) derive(ctx context.Context, a *certwise.Answers) (*situation, e
 	// The certification under consideration.
 	if c := a.Certification; c != nil {
 		switch {
-		case c.ID != "" && e.deps.Certifications != nil:
-			cert, err := e.deps.Certifications.Get(c.ID)
+		case c.ID != "" && e.deps.Catalog != nil:
+			cert, err := e.deps.Catalog.Certification(ctx, c.ID)
 			if err != nil {
 				if certwise.ErrorCode(err) == certwise.ENOTFOUND {
 					return nil, certwise.Errorf(certwise.EINVALID, "certification.id", "%s", certwise.ErrorMessage(err))
 				}
 				return nil, fmt.Errorf("look up certification %q: %w", c.ID, err)
 			}
-			s.cert = &cert
+			s.cert = cert
 			s.note("certification", "considering "+cert.Name+" ("+cert.Provider+", "+cert.Level+"): cost "+display.Cost(cert.Cost())+", "+hoursText(cert.PrepHours))
 		case c.ID != "":
 			s.note("certification", "no certification catalog is connected, so the id "+strconv.Quote(c.ID)+" could not be looked up")

@@ -14,19 +14,12 @@ import (
 // the evaluation it would supply is then absent, and the evaluation says so
 // in its reasons instead of guessing.
 type Deps struct {
-	Data        certwise.ExposureData // occupation and activity figures
-	Titles      certwise.TitleMatcher // job title → occupation
-	Recommender certwise.Recommender  // catalog certifications
-	Advisor     certwise.Advisor      // role type and data-backed next steps
-	// Certifications looks up the certification an answer names by id
-	// (catalog.Catalog implements it).
-	Certifications CertificationLookup
-}
-
-// CertificationLookup finds a catalog certification by id; an unknown id is
-// an ENOTFOUND error.
-type CertificationLookup interface {
-	Get(id string) (certwise.Certification, error)
+	Data    certwise.ExposureData // occupation and activity figures
+	Titles  certwise.TitleMatcher // job title → occupation
+	Advisor certwise.Advisor      // role type and data-backed next steps
+	// Catalog ranks certifications and looks up the one an answer names
+	// by id (catalog.Catalog implements it).
+	Catalog certwise.Catalog
 }
 
 // Engine evaluates answers against a rulebook. It is safe for concurrent use.
@@ -228,7 +221,7 @@ func (s *situation) roleType() (certwise.RoleType, string) {
 
 // recommend fills the recommendations from the catalog.
 func (e *Engine) recommend(ctx context.Context, s *situation, ev *certwise.Evaluation) error {
-	if e.deps.Recommender == nil {
+	if e.deps.Catalog == nil {
 		ev.Reasons = append(ev.Reasons, certwise.Reason{Fact: "recommendations", Evidence: "no certification catalog is connected, so no specific certification is ranked"})
 		return nil
 	}
@@ -244,7 +237,7 @@ func (e *Engine) recommend(ctx context.Context, s *situation, ev *certwise.Evalu
 			}
 		}
 	}
-	recs, err := e.deps.Recommender.Recommend(ctx, req)
+	recs, err := e.deps.Catalog.Recommend(ctx, req)
 	if err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()

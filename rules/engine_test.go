@@ -24,7 +24,7 @@ func pursuer() certwise.Answers {
 }
 
 func engine() *Engine {
-	return New(nil, Deps{Data: newFakeData(), Titles: fakeTitles{}, Recommender: &fakeRecommender{}})
+	return New(nil, Deps{Data: newFakeData(), Titles: fakeTitles{}, Catalog: &fakeCatalog{}})
 }
 
 // evaluateEdited evaluates the pursuer's answers after edit, failing the test
@@ -277,10 +277,10 @@ func TestEvaluateDetails(t *testing.T) {
 	})
 
 	t.Run("recommender gets the request", func(t *testing.T) {
-		rec := &fakeRecommender{}
+		rec := &fakeCatalog{}
 		a := pursuer()
 		a.Certification = &certwise.CertificationChoice{Name: "x", Skills: []string{"rag"}}
-		ev, err := New(nil, Deps{Data: newFakeData(), Recommender: rec}).Evaluate(ctx, a)
+		ev, err := New(nil, Deps{Data: newFakeData(), Catalog: rec}).Evaluate(ctx, a)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -297,13 +297,13 @@ func TestEvaluateDetails(t *testing.T) {
 	})
 
 	t.Run("recommender not called for other verdicts, failure reported", func(t *testing.T) {
-		rec := &fakeRecommender{err: errBroken}
+		rec := &fakeCatalog{err: errBroken}
 		a := pursuer()
 		a.Position.HasTestedAIInRole = false
-		if _, err := New(nil, Deps{Data: newFakeData(), Recommender: rec}).Evaluate(ctx, a); err != nil || rec.calls != 0 {
+		if _, err := New(nil, Deps{Data: newFakeData(), Catalog: rec}).Evaluate(ctx, a); err != nil || rec.calls != 0 {
 			t.Errorf("calls = %d, err = %v", rec.calls, err)
 		}
-		ev, err := New(nil, Deps{Data: newFakeData(), Recommender: rec}).Evaluate(ctx, pursuer())
+		ev, err := New(nil, Deps{Data: newFakeData(), Catalog: rec}).Evaluate(ctx, pursuer())
 		if err != nil || !strings.Contains(dump(ev.Reasons), "could not rank") {
 			t.Errorf("err = %v, reasons %s", err, dump(ev.Reasons))
 		}
@@ -423,7 +423,7 @@ func TestEveryRuleReachable(t *testing.T) {
 
 func TestCertificationChoice(t *testing.T) {
 	ctx := context.Background()
-	e := New(nil, Deps{Data: newFakeData(), Certifications: fakeCatalog{}})
+	e := New(nil, Deps{Data: newFakeData(), Catalog: &fakeCatalog{}})
 
 	a := pursuer()
 	a.Certification = &certwise.CertificationChoice{ID: "arch-pro"}

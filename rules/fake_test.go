@@ -67,14 +67,14 @@ func (fakeTitles) Match(q string, top int) certwise.TitleMatch {
 	return certwise.TitleMatch{Query: q}
 }
 
-type fakeRecommender struct {
+type fakeCatalog struct {
 	mu    sync.Mutex
 	calls int
 	last  certwise.RecommendRequest
 	err   error
 }
 
-func (r *fakeRecommender) Recommend(_ context.Context, req certwise.RecommendRequest) ([]certwise.Recommendation, error) {
+func (r *fakeCatalog) Recommend(_ context.Context, req certwise.RecommendRequest) ([]certwise.Recommendation, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.calls++
@@ -101,13 +101,23 @@ func (f *fakeAdvisor) Advise(_ context.Context, in certwise.AdviceInput) (certwi
 
 var errBroken = errors.New("broken")
 
-// fakeCatalog knows one certification.
-type fakeCatalog struct{}
+// archPro is the one certification fakeCatalog knows by id.
+var archPro = certwise.Certification{ID: "arch-pro", Name: "Architect Pro", Provider: "P", Level: "professional", CostUSD: fp(300),
+	Skills: []string{"system design"}, Roles: []string{"15-1299.08"}}
 
-func (fakeCatalog) Get(id string) (certwise.Certification, error) {
-	if id != "arch-pro" {
-		return certwise.Certification{}, certwise.Errorf(certwise.ENOTFOUND, "id", "no certification with id %q; did you mean arch-pro?", id)
-	}
-	return certwise.Certification{ID: id, Name: "Architect Pro", Provider: "P", Level: "professional", CostUSD: fp(300),
-		Skills: []string{"system design"}, Roles: []string{"15-1299.08"}}, nil
+// Certifications returns the one certification the fake knows.
+func (r *fakeCatalog) Certifications(context.Context, certwise.CatalogFilter) ([]certwise.Certification, error) {
+	return []certwise.Certification{archPro}, nil
 }
+
+// Certification knows only arch-pro.
+func (r *fakeCatalog) Certification(_ context.Context, id string) (*certwise.Certification, error) {
+	if id != archPro.ID {
+		return nil, certwise.Errorf(certwise.ENOTFOUND, "id", "no certification with id %q; did you mean arch-pro?", id)
+	}
+	c := archPro
+	return &c, nil
+}
+
+// SkillName returns the id itself: the fake has no vocabulary.
+func (r *fakeCatalog) SkillName(id string) string { return id }

@@ -90,7 +90,7 @@ func TestAlternativesRanking(t *testing.T) {
 // TestGeneralSteps checks the engine's own next steps, used without an
 // advisor: every verdict gets at least one, and they carry its figures.
 func TestGeneralSteps(t *testing.T) {
-	e := New(nil, Deps{Data: newFakeData(), Recommender: &fakeRecommender{}})
+	e := New(nil, Deps{Data: newFakeData(), Catalog: &fakeCatalog{}})
 	tests := []struct {
 		name string
 		edit func(a *certwise.Answers)

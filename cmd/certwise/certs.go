@@ -79,7 +79,7 @@ func withCatalog(run func(cmd *cobra.Command, args []string, cat *catalog.Catalo
 }
 
 func newCertsListCommand(a *app) *cobra.Command {
-	var f catalog.Filter
+	var f certwise.CatalogFilter
 	var maxCost float64
 	var format outputFormat
 	cmd := &cobra.Command{
@@ -90,7 +90,7 @@ func newCertsListCommand(a *app) *cobra.Command {
 			if cmd.Flags().Changed("max-cost") {
 				f.MaxCostUSD = &maxCost
 			}
-			certs, err := cat.List(f)
+			certs, err := cat.Certifications(cmd.Context(), f)
 			if err != nil {
 				return err
 			}

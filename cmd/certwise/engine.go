@@ -28,8 +28,7 @@ func (a *app) engineDeps(ctx context.Context) (rules.Deps, error) {
 		a.logger.Warn("certification catalog unavailable; evaluating without it", "err", err)
 		deps.Advisor = advice.New(m, m, nil)
 	} else {
-		deps.Recommender = cat
-		deps.Certifications = cat
+		deps.Catalog = cat
 		deps.Advisor = advice.New(m, m, cat)
 	}
 	return deps, nil

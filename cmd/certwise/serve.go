@@ -190,17 +190,20 @@ func (a *app) webServer(ctx context.Context, store certwise.AssessmentStore) (*c
 	if err != nil {
 		return nil, err
 	}
-	cat, ok := deps.Recommender.(*catalog.Catalog)
-	if !ok {
-		if cat, err = catalog.Load(); err != nil {
+	// The engine evaluates without a catalog, but the web app's pages need
+	// one: a second failure to load it is an error.
+	if deps.Catalog == nil {
+		cat, err := catalog.Load()
+		if err != nil {
 			return nil, fmt.Errorf("load the certification catalog: %w", err)
 		}
+		deps.Catalog = cat
 	}
 	return &cwhttp.Server{
 		Evaluator:   rules.New(nil, deps),
 		Titles:      deps.Titles,
 		Occupations: deps.Data,
-		Catalog:     catalogReader{cat},
+		Catalog:     deps.Catalog,
 		Store:       store,
 		Markdown:    report.Markdown,
 		Logger:      a.logger,
@@ -292,26 +295,4 @@ func (a *app) serve(ctx context.Context, c serveConfig) error {
 	err = cwhttp.Serve(ctx, ln, hs, drainTime)
 	a.logger.Info("certwise stopped")
 	return err
-}
-
-// catalogReader adapts the catalog to what the web app reads.
-type catalogReader struct{ c *catalog.Catalog }
-
-func (r catalogReader) Certifications(_ context.Context, f cwhttp.CatalogFilter) ([]certwise.Certification, error) {
-	return r.c.List(catalog.Filter{Skill: f.Skill, Level: f.Level, Provider: f.Provider, Audience: f.Audience, MaxCostUSD: f.MaxCost})
-}
-
-func (r catalogReader) SkillName(id string) string {
-	if sk, ok := r.c.Skill(id); ok && sk.Name != "" {
-		return sk.Name
-	}
-	return id
-}
-
-func (r catalogReader) Certification(_ context.Context, id string) (*certwise.Certification, error) {
-	c, err := r.c.Get(id)
-	if err != nil {
-		return nil, err
-	}
-	return &c, nil
 }
