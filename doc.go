@@ -1,17 +1,23 @@
 // Package certwise holds the domain types of certwise, a decision engine that
 // helps a working professional decide whether an AI certification is worth it.
 //
-// The root package has no dependencies beyond the standard library. Every
-// front end (CLI, terminal form, web form, JSON API) produces an Answers value
-// and receives an Evaluation; the packages below the root implement the pieces:
+// The root package imports the standard library only, and no package of this
+// module. It holds figures and the interfaces between packages, not display
+// text: how a cost, a validity period, hours or a percentage reads is decided
+// by internal/display, and the wording of the questions by the questionnaire
+// table in questionnaire.go. Every front end (CLI, terminal form, web form,
+// JSON API) produces an Answers value and receives an Evaluation; the
+// packages below the root implement the pieces:
 //
 //	dataset/   reads the public data files and the embedded snapshot
 //	exposure/  occupation exposure profiles (the papers' figures, work mix, levels)
 //	titles/    job title → occupation matching
 //	rules/     the rulebook and the engine that turns Answers into an Evaluation
-//	catalog/   the certification catalog and recommendations
+//	advice/    the role type and the next steps for each verdict
+//	catalog/   the certification catalog (certwise.Catalog) and recommendations
 //	report/    text and Markdown renderings of an Evaluation
 //	sqlite/, postgres/  AssessmentStore implementations
 //	http/      the web app and JSON API
+//	internal/display  how figures read in every front end
 //	cmd/certwise/  the command-line program that wires them together
 package certwise
