@@ -20,8 +20,11 @@ var templateFuncs = template.FuncMap{
 	// totalCost says a step's total cost; the figures it adds up are each
 	// marked above it if unverified.
 	"totalCost": func(p *float64) string { return display.Cost(p, true) },
-	"cost":      costText,
-	"validity":  validityText,
+	// cost, recCost and validity say a figure marked when only a secondary
+	// page reports it; templates may pass a pointer, which they dereference.
+	"cost":     func(c certwise.Certification) string { return display.Cost(c.Cost()) },
+	"recCost":  func(r certwise.Recommendation) string { return display.Cost(r.CostUSD, r.CostVerified) },
+	"validity": func(c certwise.Certification) string { return display.Validity(c.Validity()) },
 	"deref": func(p *float64) float64 {
 		if p == nil {
 			return 0
@@ -60,34 +63,6 @@ func pct(v any) string {
 		return orDash(x, display.Percent)
 	}
 	return "—"
-}
-
-// validityText says how long a certification stays valid, marked when only
-// a secondary page reports it.
-func validityText(v any) string {
-	switch x := v.(type) {
-	case certwise.Certification:
-		return display.Validity(x.Validity())
-	case *certwise.Certification:
-		return display.Validity(x.Validity())
-	}
-	return display.Validity(nil, false)
-}
-
-// costText says the cost of a certification or a recommendation, marked
-// when only a secondary page reports it.
-func costText(v any) string {
-	switch x := v.(type) {
-	case certwise.Certification:
-		return display.Cost(x.Cost())
-	case *certwise.Certification:
-		return display.Cost(x.Cost())
-	case certwise.Recommendation:
-		return display.Cost(x.CostUSD, x.CostVerified)
-	case *certwise.Recommendation:
-		return display.Cost(x.CostUSD, x.CostVerified)
-	}
-	return display.Cost(nil, false)
 }
 
 // orDash formats an optional figure with f, or shows a dash when it is
