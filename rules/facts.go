@@ -73,7 +73,7 @@ func Facts() []Fact {
 
 var factByName = func() map[string]Fact {
 	m := make(map[string]Fact, numFacts)
-	for i := range Fact(numFacts) {
+	for i := range numFacts {
 		m[factInfo[i].name] = i
 	}
 	return m

@@ -64,7 +64,7 @@ func TestServePostgres(t *testing.T) {
 	sctx, cancel := context.WithCancel(ctx)
 	done := make(chan int, 1)
 	go func() {
-		done <- run(sctx, []string{"serve", "--addr", addr}, strings.NewReader(""), io.Discard, io.Discard)
+		done <- testApp(strings.NewReader(""), io.Discard, io.Discard).run(sctx, []string{"serve", "--addr", addr})
 	}()
 	defer func() {
 		cancel()
