@@ -116,9 +116,11 @@ func TestAssessFormPiped(t *testing.T) {
 		"0",           // industry: nothing
 		"1", "3", "0", // motives: skill gap, role move; confirm
 		"designing retrieval systems", // the gap
+		"2",                           // trajectory: move into a different role
 		"Software architect",          // the target role
+		"1",                           // the first occupation offered for it
+		"",                            // no certifications held
 		"5", "3",                      // clear authority; move ahead
-		"1", // the first occupation offered for the target role
 	}
 	code, out, errOut := runWithInput(t, strings.NewReader(strings.Join(lines, "\n")+"\n"), "assess", "--format", "json")
 	if code != 0 {
