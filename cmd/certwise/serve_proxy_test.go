@@ -30,9 +30,9 @@ func TestServeBehindProxy(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan int, 1)
 	go func() {
-		done <- run(ctx, []string{"serve", "--addr", addr, "--db", filepath.Join(dir, "c.db"),
+		done <- testApp(strings.NewReader(""), io.Discard, io.Discard).run(ctx, []string{"serve", "--addr", addr, "--db", filepath.Join(dir, "c.db"),
 			"--public-url", "https://certwise.example", "--trusted-proxies", "127.0.0.0/8",
-			"--metrics-addr", maddr, "--secret-file", secret}, strings.NewReader(""), io.Discard, io.Discard)
+			"--metrics-addr", maddr, "--secret-file", secret})
 	}()
 	defer func() {
 		cancel()
