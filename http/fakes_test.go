@@ -10,9 +10,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/certwise/certwise"
+	"github.com/certwise/certwise/internal/storeutil"
 )
 
 // The fakes below stand in for the engine, the data, the catalog and the
@@ -176,8 +176,12 @@ type memStore struct {
 
 func newMemStore() *memStore { return &memStore{byID: map[string]*certwise.Assessment{}} }
 
-func (m *memStore) CreateAssessment(_ context.Context, a *certwise.Assessment) error {
-	if err := a.Validate(); err != nil {
+func (m *memStore) CreateAssessment(ctx context.Context, a *certwise.Assessment) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("create assessment: %w", err)
+	}
+	row, err := storeutil.NewRow(a) // validates as the real stores do
+	if err != nil {
 		return err
 	}
 	m.mu.Lock()
@@ -191,15 +195,21 @@ func (m *memStore) CreateAssessment(_ context.Context, a *certwise.Assessment) e
 		if !ok {
 			return certwise.Errorf(certwise.ENOTFOUND, "previous_id", "no assessment %q", a.PreviousID)
 		}
+		if p.Version >= storeutil.MaxVersion {
+			return storeutil.ChainTooLong()
+		}
 		a.Version = p.Version + 1
 	}
-	a.CreatedAt = time.Now().UTC().Truncate(time.Microsecond)
+	a.CreatedAt = row.CreatedAt
 	c := *a
 	m.byID[a.ID] = &c
 	return nil
 }
 
-func (m *memStore) FindAssessment(_ context.Context, id string) (*certwise.Assessment, error) {
+func (m *memStore) FindAssessment(ctx context.Context, id string) (*certwise.Assessment, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("find assessment: %w", err)
+	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.finds++
@@ -212,6 +222,9 @@ func (m *memStore) FindAssessment(_ context.Context, id string) (*certwise.Asses
 }
 
 func (m *memStore) ListVersions(ctx context.Context, id string) ([]*certwise.Assessment, error) {
+	if err := storeutil.CheckID(id); err != nil {
+		return nil, err
+	}
 	var out []*certwise.Assessment
 	for id != "" {
 		a, err := m.FindAssessment(ctx, id)
@@ -228,6 +241,9 @@ func (m *memStore) ListVersions(ctx context.Context, id string) ([]*certwise.Ass
 }
 
 func (m *memStore) ListVersionsPage(ctx context.Context, id string, offset, limit int) ([]*certwise.Assessment, bool, error) {
+	if _, err := storeutil.PageBounds(offset, limit); err != nil {
+		return nil, false, err
+	}
 	vs, err := m.ListVersions(ctx, id)
 	if err != nil {
 		return nil, false, err
@@ -239,7 +255,10 @@ func (m *memStore) ListVersionsPage(ctx context.Context, id string, offset, limi
 	return vs, false, nil
 }
 
-func (m *memStore) DeleteAssessment(_ context.Context, id string, hash []byte) error {
+func (m *memStore) DeleteAssessment(ctx context.Context, id string, hash []byte) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("delete assessment: %w", err)
+	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	a, ok := m.byID[id]
@@ -258,8 +277,13 @@ func (m *memStore) DeleteAssessment(_ context.Context, id string, hash []byte) e
 	return nil
 }
 
-func (m *memStore) Ping(context.Context) error { return m.pingErr }
-func (m *memStore) Close() error               { return nil }
+func (m *memStore) Ping(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("ping: %w", err)
+	}
+	return m.pingErr
+}
+func (m *memStore) Close() error { return nil }
 
 func fakeMarkdown(w io.Writer, e *certwise.Evaluation) error {
 	_, err := fmt.Fprintf(w, "# %s\n\n%s\n", e.Verdict, e.Headline)
