@@ -60,13 +60,7 @@ func (e *Engine) Evaluate(ctx context.Context, in certwise.Answers) (*certwise.E
 	if err != nil {
 		return nil, err
 	}
-	var rule *Rule
-	for i := range e.book.Rules {
-		if e.book.Rules[i].Condition.holds(s.facts) {
-			rule = &e.book.Rules[i]
-			break
-		}
-	}
+	rule := e.decide(s)
 	if rule == nil { // Parse guarantees a catch-all last rule
 		return nil, fmt.Errorf("rulebook: no rule matched")
 	}
@@ -95,6 +89,18 @@ func (e *Engine) Evaluate(ctx context.Context, in certwise.Answers) (*certwise.E
 		return nil, err
 	}
 	return ev, nil
+}
+
+// decide returns the first rule whose condition holds. Parse keeps the
+// rules in tier order (avoid, enroll, prepare), so this is also "avoid if an
+// avoid rule holds, else enroll if an enroll rule does, else prepare".
+func (e *Engine) decide(s *situation) *Rule {
+	for i := range e.book.Rules {
+		if e.book.Rules[i].Condition.holds(s.facts) {
+			return &e.book.Rules[i]
+		}
+	}
+	return nil
 }
 
 // clone copies the maps and slices Validate normalizes, so that evaluating
