@@ -95,3 +95,23 @@ func TestFormRejectsBadText(t *testing.T) {
 	}
 	b.expect(400, "control character", `name="capability_gap"`, ">prompt evaluation<")
 }
+
+// TestResultShowsConcerns checks that the result page lists the concerns
+// and the direction right after the verdict.
+func TestResultShowsConcerns(t *testing.T) {
+	srv, _, _ := newTestServer(t)
+	h, _ := srv.Handler()
+	b := newBrowser(t, h)
+	b.get("/assess")
+	for _, step := range certwise.Steps {
+		form := url.Values{"step": {string(step)}, "nav": {"next"}}
+		if step == certwise.StepMotives {
+			form.Set("motives", "capability_gap")
+		}
+		b.post("/assess", form)
+	}
+	b.expect(200, `data-concern="untested_in_role"`, "You have not tried AI tools on your own work yet.", "AI tried in current role: no", "<strong>Direction:</strong> not yet defined")
+	if strings.Index(b.body, `id="concerns-title"`) > strings.Index(b.body, "The four conditions") {
+		t.Error("the concerns come after the conditions, not right after the verdict")
+	}
+}
