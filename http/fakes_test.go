@@ -177,6 +177,9 @@ type memStore struct {
 	byID    map[string]*certwise.Assessment
 	pingErr error
 	finds   int // FindAssessment calls
+	// maxVersion, when set, is the highest version a revisit may create,
+	// as the real stores bound histories.
+	maxVersion int
 }
 
 func newMemStore() *memStore { return &memStore{byID: map[string]*certwise.Assessment{}} }
@@ -195,6 +198,9 @@ func (m *memStore) CreateAssessment(_ context.Context, a *certwise.Assessment) e
 		p, ok := m.byID[a.PreviousID]
 		if !ok {
 			return certwise.Errorf(certwise.ENOTFOUND, "previous_id", "no assessment %q", a.PreviousID)
+		}
+		if m.maxVersion > 0 && p.Version >= m.maxVersion {
+			return certwise.Errorf(certwise.EINVALID, "previous_id", "this history is full; start a new assessment.")
 		}
 		a.Version = p.Version + 1
 	}
@@ -230,6 +236,18 @@ func (m *memStore) ListVersions(ctx context.Context, id string) ([]*certwise.Ass
 		id = a.PreviousID
 	}
 	return out, nil
+}
+
+func (m *memStore) ListVersionsPage(ctx context.Context, id string, offset, limit int) ([]*certwise.Assessment, bool, error) {
+	vs, err := m.ListVersions(ctx, id)
+	if err != nil {
+		return nil, false, err
+	}
+	vs = vs[min(offset, len(vs)):]
+	if len(vs) > limit {
+		return vs[:limit], true, nil
+	}
+	return vs, false, nil
 }
 
 func (m *memStore) DeleteAssessment(_ context.Context, id string, hash []byte) error {

@@ -4,9 +4,13 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
+	"io"
+	"net"
 	"net/url"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -135,4 +139,125 @@ func TestOpenErrors(t *testing.T) {
 
 func BenchmarkStore(b *testing.B) {
 	storetest.Bench(b, openSchema)
+}
+
+// TestStalled holds an exclusive lock on the assessments table from
+// another connection, so every read and write of the store waits as it
+// would on a paused or overloaded server (issue 17, defect 1).
+func TestStalled(t *testing.T) {
+	u := testSchema(t)
+	s := openStore(t, u)
+	defer s.Close()
+	storetest.Stalled(t, s, func(tb testing.TB) func() {
+		ctx := context.Background()
+		conn, err := pgx.Connect(ctx, u)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		tx, err := conn.Begin(ctx)
+		if err == nil {
+			_, err = tx.Exec(ctx, "LOCK TABLE assessments IN ACCESS EXCLUSIVE MODE")
+		}
+		if err != nil {
+			conn.Close(ctx)
+			tb.Fatal(err)
+		}
+		return func() {
+			tx.Rollback(ctx)
+			conn.Close(ctx)
+		}
+	}, true)
+}
+
+// cutProxy forwards TCP connections on a loopback port to target until
+// cut, which closes the listener and every connection, as a database
+// whose host went away would.
+type cutProxy struct {
+	ln    net.Listener
+	mu    sync.Mutex
+	conns []net.Conn
+}
+
+func newCutProxy(t *testing.T, target string) *cutProxy {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &cutProxy{ln: ln}
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			up, err := net.Dial("tcp", target)
+			if err != nil {
+				c.Close()
+				continue
+			}
+			p.mu.Lock()
+			p.conns = append(p.conns, c, up)
+			p.mu.Unlock()
+			go func() { io.Copy(up, c); up.Close() }()
+			go func() { io.Copy(c, up); c.Close() }()
+		}
+	}()
+	t.Cleanup(p.cut)
+	return p
+}
+
+func (p *cutProxy) cut() {
+	p.ln.Close()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, c := range p.conns {
+		c.Close()
+	}
+	p.conns = nil
+}
+
+// TestUnavailableWhenDown reaches the database through a proxy, then cuts
+// it: every call fails at once with an error marked unavailable, which
+// the web server answers with 503 rather than 500 (issue 17, defect 6).
+func TestUnavailableWhenDown(t *testing.T) {
+	u := testSchema(t)
+	pu, err := url.Parse(u)
+	if err != nil {
+		t.Skip("CERTWISE_TEST_POSTGRES is not a URL; the proxy needs its host and port")
+	}
+	proxy := newCutProxy(t, pu.Host)
+	pu.Host = proxy.ln.Addr().String()
+	q := pu.Query()
+	q.Set("connect_timeout", "2")
+	pu.RawQuery = q.Encode()
+	s := openStore(t, pu.String())
+	defer s.Close()
+	ctx := context.Background()
+	a := &certwise.Assessment{ID: "DownTestAssessment0001", DeleteTokenHash: certwise.HashDeleteToken("t")}
+	if err := s.CreateAssessment(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	proxy.cut()
+	for name, call := range map[string]func(ctx context.Context) error{
+		"create": func(ctx context.Context) error {
+			b := *a
+			b.ID = "DownTestAssessment0002"
+			return s.CreateAssessment(ctx, &b)
+		},
+		"find":   func(ctx context.Context) error { _, err := s.FindAssessment(ctx, a.ID); return err },
+		"page":   func(ctx context.Context) error { _, _, err := s.ListVersionsPage(ctx, a.ID, 0, 20); return err },
+		"delete": func(ctx context.Context) error { return s.DeleteAssessment(ctx, a.ID, a.DeleteTokenHash) },
+		"ping":   func(ctx context.Context) error { return s.Ping(ctx) },
+	} {
+		cctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		err := call(cctx)
+		cancel()
+		if err == nil || !storetest.Unavailable(err) || certwise.ErrorCode(err) != certwise.EINTERNAL {
+			t.Errorf("%s with the database gone: %v, want an error marked unavailable", name, err)
+		}
+		if errors.Is(err, context.DeadlineExceeded) {
+			t.Errorf("%s waited for its deadline instead of failing at once: %v", name, err)
+		}
+	}
 }
