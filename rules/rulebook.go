@@ -242,22 +242,13 @@ func Parse(data []byte) (*Rulebook, error) {
 			return nil, fmt.Errorf("%s: duplicate rule id", where)
 		}
 		ids[r.ID] = true
-		if _, ok := b.sections[r.Section]; !ok {
-			return nil, fmt.Errorf("%s: unknown section %q", where, r.Section)
-		}
 		v := certwise.VerdictID(r.Verdict)
-		if !knownVerdict(v) {
+		if _, ok := b.sections[r.Section]; ok && !knownVerdict(v) {
 			return nil, fmt.Errorf("%s: unknown verdict %q; allowed: %s", where, r.Verdict, verdictList())
 		}
-		if strings.TrimSpace(r.Explanation) == "" {
-			return nil, fmt.Errorf("%s: explanation is required", where)
-		}
-		if r.Condition.Kind == 0 {
-			return nil, fmt.Errorf("%s: condition is required", where)
-		}
-		c, err := compile(&r.Condition)
+		c, err := b.entry(where, r.Section, "explanation", r.Explanation, &r.Condition)
 		if err != nil {
-			return nil, fmt.Errorf("%s: condition: %w", where, err)
+			return nil, err
 		}
 		facts := c.Facts()
 		if len(facts) > maxRuleFacts {
@@ -302,23 +293,33 @@ func Parse(data []byte) (*Rulebook, error) {
 			return nil, fmt.Errorf("%s: the id is empty or used twice", where)
 		}
 		seen[c.ID] = true
-		if _, ok := b.sections[c.Section]; !ok {
-			return nil, fmt.Errorf("%s: unknown section %q", where, c.Section)
-		}
-		if strings.TrimSpace(c.Text) == "" {
-			return nil, fmt.Errorf("%s: text is required", where)
-		}
-		if c.Condition.Kind == 0 {
-			return nil, fmt.Errorf("%s: condition is required", where)
-		}
-		cond, err := compile(&c.Condition)
+		cond, err := b.entry(where, c.Section, "text", c.Text, &c.Condition)
 		if err != nil {
-			return nil, fmt.Errorf("%s: condition: %w", where, err)
+			return nil, err
 		}
 		b.Concerns = append(b.Concerns, ConcernRule{ID: c.ID, Section: c.Section, Condition: cond,
 			Text: strings.TrimSpace(c.Text), facts: cond.Facts()})
 	}
 	return b, nil
+}
+
+// entry checks what rules and concerns share: a known section, a text
+// (an explanation or a concern's words) and a condition, which it compiles.
+func (b *Rulebook) entry(where, section, textName, text string, cond *yaml.Node) (Condition, error) {
+	if _, ok := b.sections[section]; !ok {
+		return Condition{}, fmt.Errorf("%s: unknown section %q", where, section)
+	}
+	if strings.TrimSpace(text) == "" {
+		return Condition{}, fmt.Errorf("%s: %s is required", where, textName)
+	}
+	if cond.Kind == 0 {
+		return Condition{}, fmt.Errorf("%s: condition is required", where)
+	}
+	c, err := compile(cond)
+	if err != nil {
+		return Condition{}, fmt.Errorf("%s: condition: %w", where, err)
+	}
+	return c, nil
 }
 
 // tierOrder is the place of a verdict's tier in the rulebook's order.
