@@ -38,17 +38,80 @@ const (
 // Evaluation is the engine's complete answer for one set of Answers. Its JSON
 // field names are a stable interface.
 type Evaluation struct {
-	Verdict         VerdictID        `json:"verdict"`
-	Rule            string           `json:"rule"`
-	Headline        string           `json:"headline"`
-	Reasons         []Reason         `json:"reasons"`
-	Conditions      Conditions       `json:"conditions"`
-	Exposure        ExposureSummary  `json:"exposure"`
-	Questions       []Question       `json:"questions"`
-	Alternatives    []Alternative    `json:"alternatives"`
-	NextSteps       []NextStep       `json:"next_steps"`
-	Recommendations []Recommendation `json:"recommendations"`
-	References      []Reference      `json:"references"`
+	Verdict         VerdictID         `json:"verdict"`
+	Rule            string            `json:"rule"`
+	Headline        string            `json:"headline"`
+	Concerns        []Concern         `json:"concerns"`
+	Trajectory      TrajectorySummary `json:"trajectory"`
+	Reasons         []Reason          `json:"reasons"`
+	Conditions      Conditions        `json:"conditions"`
+	Exposure        ExposureSummary   `json:"exposure"`
+	Questions       []Question        `json:"questions"`
+	Alternatives    []Alternative     `json:"alternatives"`
+	NextSteps       []NextStep        `json:"next_steps"`
+	Recommendations []Recommendation  `json:"recommendations"`
+	References      []Reference       `json:"references"`
+}
+
+// Tier groups the verdicts by what they ask of the person: enroll now,
+// prepare first, or leave it. Verdicts move between tiers monotonically:
+// a stronger position never lowers the tier, a new concern never raises it.
+type Tier string
+
+// The tiers, from the most to the least favourable to enrolling.
+const (
+	TierEnroll  Tier = "enroll"
+	TierPrepare Tier = "prepare"
+	TierAvoid   Tier = "avoid"
+)
+
+// Tier returns the tier the verdict belongs to.
+func (v VerdictID) Tier() Tier {
+	switch v {
+	case VerdictPursue, VerdictPursueForSignal:
+		return TierEnroll
+	case VerdictAvoid:
+		return TierAvoid
+	}
+	return TierPrepare
+}
+
+// Rank orders the tiers: 2 for enroll, 1 for prepare, 0 for avoid.
+func (t Tier) Rank() int {
+	switch t {
+	case TierEnroll:
+		return 2
+	case TierPrepare:
+		return 1
+	}
+	return 0
+}
+
+// Concern is one thing in the person's answers or situation that argues
+// against enrolling now, whichever rule decided the verdict. IDs are a
+// stable interface (see the rulebook's concerns).
+type Concern struct {
+	ID       string `json:"id"`
+	Text     string `json:"text"`
+	Evidence string `json:"evidence"`
+}
+
+// TrajectorySummary is where the person is heading and whether that counts
+// as a defined trajectory: a target role that resolves to an occupation
+// other than the current one, or deepening the current role with a named
+// capability gap.
+type TrajectorySummary struct {
+	// Choice is the trajectory the person chose or, when they chose none,
+	// the one their answers imply.
+	Choice  Trajectory `json:"choice"`
+	Defined bool       `json:"defined"`
+	// TargetCode and TargetTitle are the occupation the target role
+	// resolved to, and TargetSource how: occupation (a code was given or
+	// picked), title_match (a confident match) or "" when it did not.
+	TargetCode   string `json:"target_code,omitempty"`
+	TargetTitle  string `json:"target_title,omitempty"`
+	TargetSource string `json:"target_source,omitempty"`
+	Evidence     string `json:"evidence"`
 }
 
 // Reason is one step of the explanation: the rule or derived fact it concerns
@@ -80,7 +143,7 @@ func (c Conditions) All() bool {
 // ExposureSummary is what the evaluation knows about how exposed the role is.
 type ExposureSummary struct {
 	Level             ExposureLevel `json:"level"`
-	Source            string        `json:"source"` // self_assessed, occupation, title_match or none
+	Source            string        `json:"source"` // self_assessed, occupation, title_match, candidates or none
 	SelfAssessed      ExposureLevel `json:"self_assessed,omitempty"`
 	DataLevel         ExposureLevel `json:"data_level,omitempty"` // the occupation's level, when known
 	Disagreement      string        `json:"disagreement,omitempty"`

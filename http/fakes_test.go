@@ -42,8 +42,10 @@ func (f fakeEvaluator) Evaluate(_ context.Context, a certwise.Answers) (*certwis
 	}
 	ev := &certwise.Evaluation{
 		Verdict: certwise.VerdictPursue, Rule: "all_conditions", Headline: "All four conditions hold.",
-		Reasons:  []certwise.Reason{{Rule: "all_conditions", Evidence: "every condition holds"}},
-		Exposure: ex,
+		Concerns:   []certwise.Concern{},
+		Trajectory: certwise.TrajectorySummary{Choice: a.StatedTrajectory(), Defined: !a.TargetRole.Empty(), Evidence: "as answered"},
+		Reasons:    []certwise.Reason{{Rule: "all_conditions", Evidence: "every condition holds"}},
+		Exposure:   ex,
 		Conditions: certwise.Conditions{ExposureUnderstood: ex.Level != certwise.ExposureUnknown, LeveragePossible: a.Position.OwnsMeasurableOutcomes,
 			TimingAppropriate: a.Position.HasTestedAIInRole, TrajectoryDefined: !a.TargetRole.Empty()},
 		Questions: []certwise.Question{{ID: "gap", Question: "Which gap?", Answer: a.CapabilityGap, Status: "clear"}},
@@ -52,6 +54,9 @@ func (f fakeEvaluator) Evaluate(_ context.Context, a certwise.Answers) (*certwis
 		NextSteps:       []certwise.NextStep{{Action: "Run a pilot", Evidence: map[string]any{"share": 0.4}}},
 		Recommendations: []certwise.Recommendation{{ID: "cert-a", Name: "Cert A", Provider: "Acme", Level: "associate", Score: 0.8, CostUSD: fp(150), URL: "https://example.com/a", Why: []string{"fits"}}},
 		References:      []certwise.Reference{{Section: "conclusion", Topic: "AI Career Strategy"}},
+	}
+	if !a.Position.HasTestedAIInRole {
+		ev.Concerns = append(ev.Concerns, certwise.Concern{ID: "untested_in_role", Text: "You have not tried AI tools on your own work yet.", Evidence: "AI tried in current role: no"})
 	}
 	if !valid {
 		ev.Verdict, ev.Rule, ev.Headline = certwise.VerdictAvoid, "no_valid_motive", "None of your reasons justifies a certification."

@@ -14,6 +14,15 @@ func Markdown(w io.Writer, ev *certwise.Evaluation) error {
 	p.printf("**%s**\n\n", md(ev.Headline))
 	p.printf("Verdict `%s`, decided by rule `%s`.\n", ev.Verdict, ev.Rule)
 
+	p.printf("\n## Concerns\n\n")
+	if len(ev.Concerns) == 0 {
+		p.printf("None.\n")
+	}
+	for _, c := range ev.Concerns {
+		p.printf("- **%s** (`%s`). Evidence: %s\n", md(c.Text), c.ID, md(c.Evidence))
+	}
+	p.printf("\n## Direction\n\n%s\n", md(trajectoryLine(ev.Trajectory)))
+
 	why, passed := splitReasons(ev.Reasons)
 	p.printf("\n## Why\n\n")
 	for _, r := range why {

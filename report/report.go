@@ -297,3 +297,17 @@ func reasonLabel(r certwise.Reason) string {
 	}
 	return r.Fact
 }
+
+// trajectoryLine says where the person is heading and whether it counts as
+// a defined trajectory.
+func trajectoryLine(t certwise.TrajectorySummary) string {
+	state := "not yet a defined direction"
+	if t.Defined {
+		state = "a defined direction"
+	}
+	choice := string(t.Choice)
+	if choice == "" {
+		choice = string(certwise.TrajectoryUndecided)
+	}
+	return label(choice) + ", " + state + ": " + t.Evidence
+}

@@ -17,6 +17,17 @@ func Text(w io.Writer, ev *certwise.Evaluation) error {
 	para(p, "", ev.Headline)
 	p.printf("(verdict %s, decided by rule %s)\n", ev.Verdict, ev.Rule)
 
+	section(p, "Concerns")
+	if len(ev.Concerns) == 0 {
+		p.printf("  none\n")
+	}
+	for _, c := range ev.Concerns {
+		item(p, "- ", c.Text+" ["+c.ID+"]")
+		para(p, "    ", "Evidence: "+c.Evidence)
+	}
+	section(p, "Direction")
+	para(p, "  ", trajectoryLine(ev.Trajectory))
+
 	why, passed := splitReasons(ev.Reasons)
 	section(p, "Why")
 	for _, r := range why {
