@@ -168,17 +168,21 @@ func build(entries []certwise.TitleEntry, p params, opts buildOptions) *Index {
 	x.embed(opts.vectors, titleTerms)
 	x.relate(opts.related)
 	x.precompute()
+	x.markDistinct()
+	x.setModern(modernRules())
 	x.pool.New = func() any {
 		s := &scratch{
-			dot:   make([]float64, len(x.titles)),
-			best:  make([]float64, len(x.occs)),
-			bestT: make([]int32, len(x.occs)),
-			ev:    make([]float64, len(x.occs)),
-			like:  make([]float64, len(x.occs)),
-			occN:  make([]float64, len(x.occs)),
-			prod:  make([]float64, len(x.occs)),
-			relN:  make([]float64, len(x.occs)),
-			dense: make([]float64, len(x.occs)),
+			dot:       make([]float64, len(x.titles)),
+			best:      make([]float64, len(x.occs)),
+			bestT:     make([]int32, len(x.occs)),
+			ev:        make([]float64, len(x.occs)),
+			like:      make([]float64, len(x.occs)),
+			occN:      make([]float64, len(x.occs)),
+			prod:      make([]float64, len(x.occs)),
+			relN:      make([]float64, len(x.occs)),
+			dense:     make([]float64, len(x.occs)),
+			dist:      make([]bool, len(x.occs)),
+			distMajor: make([]bool, len(x.groups[levels-1])),
 		}
 		for l := range levels {
 			s.grpN[l] = make([]float64, len(x.groups[l]))

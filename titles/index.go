@@ -31,6 +31,7 @@ package titles
 
 import (
 	"math"
+	"strings"
 	"sync"
 
 	"github.com/certwise/certwise"
@@ -136,6 +137,8 @@ type Index struct {
 	termVec   [][]float32         // per term: a word term's unit vector, or nil (WithWordVectors)
 	dims      int                 // the length of the vectors
 	occVec    []float32           // per occupation, dims values: its unit vector, or nil without vectors
+	distinct  []bool              // per term: it carries a word that is not generic (genericWords)
+	modern    []modernRule        // the modern-titles rules whose occupations the index holds
 }
 
 type titleRec struct {
@@ -214,23 +217,53 @@ func (x *Index) Match(query string, top int) certwise.TitleMatch {
 	s := x.pool.Get().(*scratch)
 	defer x.pool.Put(s)
 	cands := topCands(x.candidates(query, s), top)
+	prev := math.Inf(1)
 	for _, c := range cands {
 		o := &x.occs[c.occ]
 		matched := o.title
 		if c.bestT >= 0 {
 			matched = x.titles[c.bestT].text
 		}
-		res.Matches = append(res.Matches, certwise.TitleCandidate{
+		m := certwise.TitleCandidate{
 			Code:         o.code,
 			Title:        o.title,
 			MatchedTitle: matched,
-			Score:        math.Round(c.score*1000) / 1000,
-		})
+			// an occupation reached through generic words only ranks
+			// after the others whatever its score, and shows no more
+			Score: math.Round(min(c.score, prev)*1000) / 1000,
+		}
+		prev = min(c.score, prev)
+		if c.rule > 0 {
+			if !c.weak || c.bestT < 0 {
+				m.MatchedTitle = strings.TrimSpace(query) // the person's own title, which the rule reads
+			}
+			if s.rule.note {
+				m.Note = NoDedicatedOccupation
+			}
+		}
+		res.Matches = append(res.Matches, m)
 	}
-	if len(cands) > 0 && cands[0].score >= x.p.minScore {
-		res.Confident = len(cands) == 1 || x.apart(cands[0], cands[1])
-	}
+	res.Confident = x.confident(cands, s)
 	return res
+}
+
+// confident reports whether the best of cands, the answer to the query s
+// was used for, can be taken without asking: a modern-titles rule named it
+// (and the rule's titles fit one occupation), or it matched a distinguishing
+// word of the query, scored high enough, and stands clearly above the
+// runner-up.
+func (x *Index) confident(cands []cand, s *scratch) bool {
+	if len(cands) == 0 {
+		return false
+	}
+	top := cands[0]
+	switch {
+	case top.rule > 0 && !top.weak:
+		return !s.rule.ask
+	case s.generic || top.generic || top.score < x.p.minScore:
+		return false
+	}
+	return len(cands) == 1 || x.apart(top, cands[1])
 }
 
 // apart reports whether the best candidate a stands clearly above the
@@ -262,7 +295,7 @@ func (x *Index) RankSOC(query string, top int) []string {
 		g := x.occs[c.occ].group[0]
 		i := s.socAt[g]
 		if i == 0 {
-			socs = append(socs, cand{occ: c.occ, lex: c.lex, like: c.like, dense: c.dense, exact: c.exact})
+			socs = append(socs, cand{occ: c.occ, lex: c.lex, like: c.like, dense: c.dense, exact: c.exact, generic: c.generic, rule: c.rule, ruled: c.ruled, weak: c.weak})
 			s.socAt[g] = int32(len(socs))
 			continue
 		}
@@ -272,6 +305,11 @@ func (x *Index) RankSOC(query string, top int) []string {
 		sc.dense = max(sc.dense, c.dense)
 		sc.occ = min(sc.occ, c.occ)
 		sc.exact = sc.exact || c.exact
+		sc.generic = sc.generic && c.generic
+		if c.rule > 0 && (sc.rule == 0 || c.rule < sc.rule) {
+			sc.rule = c.rule
+		}
+		sc.weak = sc.weak || c.weak
 	}
 	for i := range socs {
 		x.score(&socs[i])

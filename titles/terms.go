@@ -6,6 +6,7 @@ package titles
 import (
 	"encoding/binary"
 	"slices"
+	"strings"
 )
 
 // term kinds: a word, an unordered pair of adjacent words, or the head noun.
@@ -214,4 +215,31 @@ func (x *Index) queryTerms(a analysis, s *scratch) []int32 {
 	ids = slices.Compact(ids)
 	s.qs = ids
 	return ids
+}
+
+// markDistinct records which terms carry a word that is not generic
+// (genericWords): a word or its stem, a pair holding such a word, or such a
+// head noun. A stem counts as generic when a generic word has it
+// ("engineering" meets "engineer" on it).
+func (x *Index) markDistinct() {
+	genStems := make(map[string]bool, len(genericWords))
+	for w := range genericWords {
+		genStems[x.stemOf(w)] = true
+	}
+	x.distinct = make([]bool, len(x.kind))
+	for key, t := range x.terms {
+		var d bool
+		switch x.kind[t] {
+		case kindWord:
+			d = !genericWords[key]
+		case kindStem:
+			d = !genStems[strings.TrimPrefix(key, "s:")]
+		case kindHead:
+			d = !genericWords[strings.TrimPrefix(key, "h:")]
+		case kindPair:
+			p, q, _ := strings.Cut(strings.TrimPrefix(key, "p:"), " ")
+			d = !genericWords[p] || !genericWords[q]
+		}
+		x.distinct[t] = d
+	}
 }

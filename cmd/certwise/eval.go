@@ -13,7 +13,7 @@ func init() { registerCommand(newEvalCommand) }
 
 func newEvalCommand(a *app) *cobra.Command {
 	return newGroupCommand("eval", "Measure how well certwise's components do on held-out public data", "",
-		newEvalTitlesCommand(a))
+		newEvalTitlesCommand(a), newEvalPanelCommand(a), newEvalBLSCommand(a))
 }
 
 // titleEvalReport is the JSON form of eval titles.
