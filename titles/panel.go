@@ -175,3 +175,21 @@ func NotListed(entries []certwise.TitleEntry, ts []PanelTitle) (out []PanelTitle
 	}
 	return out, noCode
 }
+
+// Unseen returns the titles of ts whose words, normalized as a query's
+// are and in any order, are no title of seen's: "Machine Learning Engineer
+// II" is seen when seen holds "Machine Learning Engineer".
+func Unseen(ts, seen []PanelTitle) []PanelTitle {
+	var s scratch
+	keys := make(map[string]bool, len(seen))
+	for _, t := range seen {
+		keys[string(s.wordsKey(analyze(t.Title).words))] = true
+	}
+	var out []PanelTitle
+	for _, t := range ts {
+		if !keys[string(s.wordsKey(analyze(t.Title).words))] {
+			out = append(out, t)
+		}
+	}
+	return out
+}

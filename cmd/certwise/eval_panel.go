@@ -44,7 +44,8 @@ and reports, at 6-digit SOC level, the share whose first occupation is an
 accepted one (TOP-1), whose first three distinct SOC codes hold one (TOP-3),
 the share answered confidently, and how often a confident answer is right.
 The embedded panel has two halves: dev, which the modern-titles layer was tuned
-on, and holdout, written before tuning and only measured. --file reads another
+on, and holdout, written before tuning and only measured; holdout-unseen is the
+part of holdout whose normalized words no dev title has. --file reads another
 panel in the same format: tab-separated title, accepted SOC codes
 (comma-separated) and rationale. --misses lists the titles whose first
 occupation was wrong.`,
@@ -78,13 +79,17 @@ occupation was wrong.`,
 				source = file
 				measure(file, panel)
 			case split == "all":
+				halves := map[string][]titles.PanelTitle{}
 				for _, s := range titles.PanelSplits {
 					panel, err := titles.Panel(s)
 					if err != nil {
 						return err
 					}
+					halves[s] = panel
 					measure(s, panel)
 				}
+				// the held-out titles that normalize to no dev title's words
+				measure("holdout-unseen", titles.Unseen(halves["holdout"], halves["dev"]))
 			default:
 				panel, err := titles.Panel(split)
 				if err != nil {
