@@ -4,7 +4,6 @@
 package titles
 
 import (
-	"bufio"
 	_ "embed"
 	"fmt"
 	"io"
@@ -19,7 +18,7 @@ var modernTable string
 // segment of a query, in order; its qualifiers' words, which must each
 // occur anywhere in the query; and the occupations it names, best first.
 type modernRule struct {
-	text  string       // the pattern as written, shown as the matched title
+	text  string       // the pattern as written
 	core  [][][]string // slots that must stand together, in order: each holds the word sequences that may fill it
 	quals []string     // words that must occur anywhere
 	codes []string     // O*NET-SOC codes, best first
@@ -47,35 +46,21 @@ const NoDedicatedOccupation = "O*NET has no dedicated occupation for this title;
 // skipped; a header line whose first field is "pattern" too.
 func readModern(r io.Reader, name string) ([]modernRule, error) {
 	var out []modernRule
-	sc := bufio.NewScanner(r)
-	line := 0
-	for sc.Scan() {
-		line++
-		text := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
-			continue
-		}
-		f := strings.Split(text, "\t")
-		if len(f) != 4 {
-			return nil, fmt.Errorf("%s:%d: want 4 tab-separated fields (pattern, codes, flags, rationale), got %d", name, line, len(f))
-		}
-		if f[0] == "pattern" {
-			continue
-		}
+	err := scanTable(r, name, []string{"pattern", "codes", "flags", "rationale"}, func(f []string) error {
 		parts := strings.Split(f[0], " +")
-		r := modernRule{text: displayPattern(parts[0])}
+		r := modernRule{text: strings.TrimSpace(f[0])}
 		core, err := compileCore(parts[0])
 		if err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", name, line, err)
+			return err
 		}
 		r.core = core
 		if len(r.core) == 0 {
-			return nil, fmt.Errorf("%s:%d: pattern %q has no words that carry meaning", name, line, f[0])
+			return fmt.Errorf("pattern %q has no words that carry meaning", f[0])
 		}
 		for _, q := range parts[1:] {
 			ws := analyze(q).words
 			if len(ws) == 0 {
-				return nil, fmt.Errorf("%s:%d: qualifier %q has no words that carry meaning", name, line, q)
+				return fmt.Errorf("qualifier %q has no words that carry meaning", q)
 			}
 			r.quals = append(r.quals, ws...)
 		}
@@ -83,7 +68,7 @@ func readModern(r io.Reader, name string) ([]modernRule, error) {
 		for c := range strings.SplitSeq(f[1], ",") {
 			c = strings.TrimSpace(c)
 			if len(c) != len("15-1252.00") || c[2] != '-' || c[7] != '.' {
-				return nil, fmt.Errorf("%s:%d: code %q is not an O*NET-SOC code such as 15-1252.00", name, line, c)
+				return fmt.Errorf("code %q is not an O*NET-SOC code such as 15-1252.00", c)
 			}
 			r.codes = append(r.codes, c)
 		}
@@ -97,17 +82,18 @@ func readModern(r io.Reader, name string) ([]modernRule, error) {
 				case "override":
 					r.override = true
 				default:
-					return nil, fmt.Errorf("%s:%d: flag %q: want note, ask, override or -", name, line, flag)
+					return fmt.Errorf("flag %q: want note, ask, override or -", flag)
 				}
 			}
 		}
 		if strings.TrimSpace(f[3]) == "" {
-			return nil, fmt.Errorf("%s:%d: rationale is empty", name, line)
+			return fmt.Errorf("rationale is empty")
 		}
 		out = append(out, r)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read %s: %w", name, err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
@@ -157,26 +143,6 @@ func expandClasses(tok string) string {
 		}
 	}
 	return strings.Join(alts, "|")
-}
-
-// displayPattern is a core phrase as a title to show: a class or
-// alternatives show as their first word ("@exec People" as "Director
-// People").
-func displayPattern(phrase string) string {
-	var out []string
-	for tok := range strings.FieldsSeq(phrase) {
-		tok = expandClasses(tok)
-		first, _, _ := strings.Cut(tok, "|")
-		first = strings.ReplaceAll(first, "_", " ")
-		if first == "vicepresident" {
-			first = "vice president"
-		}
-		if len(first) > 0 && first[0] >= 'a' && first[0] <= 'z' {
-			first = strings.ToUpper(first[:1]) + first[1:]
-		}
-		out = append(out, first)
-	}
-	return strings.Join(out, " ")
 }
 
 // modernRules returns the embedded table's rules; the table is part of the

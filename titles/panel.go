@@ -1,7 +1,6 @@
 package titles
 
 import (
-	"bufio"
 	"embed"
 	"fmt"
 	"io"
@@ -49,39 +48,26 @@ var socCode = regexp.MustCompile(`^\d{2}-\d{4}$`)
 // skipped. name is used in errors.
 func ReadPanel(r io.Reader, name string) ([]PanelTitle, error) {
 	var out []PanelTitle
-	sc := bufio.NewScanner(r)
-	line := 0
-	for sc.Scan() {
-		line++
-		text := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
-			continue
-		}
-		f := strings.Split(text, "\t")
-		if len(f) != 3 {
-			return nil, fmt.Errorf("%s:%d: want 3 tab-separated fields (title, soc, rationale), got %d", name, line, len(f))
-		}
-		if f[0] == "title" {
-			continue
-		}
+	err := scanTable(r, name, []string{"title", "soc", "rationale"}, func(f []string) error {
 		t := PanelTitle{Title: strings.TrimSpace(f[0]), Rationale: strings.TrimSpace(f[2])}
 		if t.Title == "" {
-			return nil, fmt.Errorf("%s:%d: title is empty", name, line)
+			return fmt.Errorf("title is empty")
 		}
 		for c := range strings.SplitSeq(f[1], ",") {
 			c = strings.TrimSpace(c)
 			if !socCode.MatchString(c) {
-				return nil, fmt.Errorf("%s:%d: soc %q is not a 6-digit SOC code such as 15-1252", name, line, c)
+				return fmt.Errorf("soc %q is not a 6-digit SOC code such as 15-1252", c)
 			}
 			t.Codes = append(t.Codes, c)
 		}
 		if t.Rationale == "" {
-			return nil, fmt.Errorf("%s:%d: rationale is empty", name, line)
+			return fmt.Errorf("rationale is empty")
 		}
 		out = append(out, t)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read %s: %w", name, err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }

@@ -114,3 +114,20 @@ func TestNotListed(t *testing.T) {
 		t.Errorf("NotListed = %+v, %d; want Managing Director alone, 1 without a code", got, noCode)
 	}
 }
+
+// TestPanelTargets holds the matcher to issue 14's targets on both halves
+// of the panel: top-1 at least 0.85, top-3 at least 0.95 and a confident
+// answer right at least 95% of the time, at 6-digit SOC.
+func TestPanelTargets(t *testing.T) {
+	x := fullIndex(t)
+	for _, split := range PanelSplits {
+		p, err := Panel(split)
+		if err != nil {
+			t.Fatal(err)
+		}
+		acc, misses := EvaluatePanel(x, p)
+		if acc.Top1 < 0.85 || acc.Top3 < 0.95 || acc.ConfidentPrecision < 0.95 {
+			t.Errorf("%s panel: %+v, below the targets; misses: %+v", split, acc, misses)
+		}
+	}
+}
