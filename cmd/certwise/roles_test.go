@@ -276,3 +276,17 @@ func writeFile(t *testing.T, path, content string) {
 		t.Fatal(err)
 	}
 }
+
+// TestRolesSearchNote checks that a title O*NET has no occupation of its
+// own for shows the closest one with the note, in text and JSON.
+func TestRolesSearchNote(t *testing.T) {
+	t.Setenv("CERTWISE_DATA", "")
+	code, out, errOut := runCLI(t, "roles", "search", "Prompt Engineer", "--top", "2")
+	if code != 0 || !strings.Contains(out, "15-1252.00") || !strings.Contains(out, "Note: O*NET has no dedicated occupation") {
+		t.Errorf("roles search: exit %d, %s%s", code, out, errOut)
+	}
+	_, out, _ = runCLI(t, "roles", "search", "Prompt Engineer", "--format", "json")
+	if !strings.Contains(out, `"note": "O*NET has no dedicated occupation`) {
+		t.Errorf("roles search --format json: no note field: %s", out)
+	}
+}
