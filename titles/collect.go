@@ -166,6 +166,7 @@ func (x *Index) candidates(query string, s *scratch) []cand {
 		s.rule, s.ruleMore, s.ruleExtra = x.modernMatch(a)
 	}
 	guessed := false // a word was read as the known word sharing most letter trigrams
+	changed := false // a word was corrected or split
 	for i := 0; i < len(a.words); i++ {
 		w := a.words[i]
 		if _, ok := x.spell.words[w]; ok {
@@ -180,6 +181,7 @@ func (x *Index) candidates(query string, s *scratch) []cand {
 			a.segs = slices.Insert(a.segs, i+1, a.segs[i])
 			a.words[i] = p
 			i++
+			changed = true
 			continue
 		}
 		c := x.spell.correct(w)
@@ -192,13 +194,14 @@ func (x *Index) candidates(query string, s *scratch) []cand {
 				a.head = c
 			}
 			a.words[i] = c
+			changed = true
 		}
+	}
+	if s.rule == nil && changed && len(x.modern) > 0 {
+		s.rule, s.ruleMore, s.ruleExtra = x.modernMatch(a) // "Prodcut Manager"
 	}
 	// A word read by shared letters is a guess: no title is then exactly
 	// the query's ("Dataologist" is not "Biologist").
-	if s.rule == nil && len(x.modern) > 0 {
-		s.rule, s.ruleMore, s.ruleExtra = x.modernMatch(a) // "Prodcut Manager"
-	}
 	var exact []int32
 	if !guessed {
 		exact = x.exact[string(s.wordsKey(a.words))]

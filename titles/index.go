@@ -139,6 +139,7 @@ type Index struct {
 	occVec    []float32           // per occupation, dims values: its unit vector, or nil without vectors
 	distinct  []bool              // per term: it carries a word that is not generic (genericWords)
 	modern    []modernRule        // the modern-titles rules whose occupations the index holds
+	modernBy  map[string][]int32  // a word → the rules (indices into modern) whose core can start with it
 }
 
 type titleRec struct {

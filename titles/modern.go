@@ -7,6 +7,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -169,6 +170,14 @@ func (x *Index) setModern(rules []modernRule) {
 			x.modern = append(x.modern, r)
 		}
 	}
+	x.modernBy = map[string][]int32{}
+	for i, r := range x.modern {
+		for _, alt := range r.core[0] {
+			if ids := x.modernBy[alt[0]]; len(ids) == 0 || ids[len(ids)-1] != int32(i) {
+				x.modernBy[alt[0]] = append(ids, int32(i))
+			}
+		}
+	}
 }
 
 // modernMatch returns the most specific rule the analysed query meets (the
@@ -177,7 +186,16 @@ func (x *Index) setModern(rules []modernRule) {
 // accounts for.
 func (x *Index) modernMatch(a analysis) (best *modernRule, more, extra bool) {
 	bestN, bestAt, bestEnd := 0, 0, 0
-	for i := range x.modern {
+	// only the rules whose core can start with one of the query's words,
+	// in table order
+	var buf [64]int32
+	ids := buf[:0]
+	for _, w := range a.words {
+		ids = append(ids, x.modernBy[w]...)
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	for _, i := range ids {
 		r := &x.modern[i]
 		at, end := r.covers(a)
 		n := end - at + len(r.quals)
