@@ -76,21 +76,6 @@ func BenchmarkMatchCPU(b *testing.B) {
 	start, _ := threadCPU()
 	x := Build(kept, shipped(b))
 	built, _ := threadCPU()
-	for _, q := range qs {
-		x.Match(q, 5)
-	}
-	runtime.GC()
-	lat := make([]time.Duration, 0, b.N)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		t0, _ := threadCPU()
-		x.Match(qs[i%len(qs)], 5)
-		t1, _ := threadCPU()
-		lat = append(lat, t1-t0)
-	}
-	b.StopTimer()
-	p50, p99, _ := querybench.Percentiles(lat)
-	b.ReportMetric(p50, "cpu-p50-µs")
-	b.ReportMetric(p99, "cpu-p99-µs")
-	b.ReportMetric(float64((built-start).Microseconds())/1e3, "build-thread-cpu-ms")
+	querybench.LatencyClock(b, x, qs, func() time.Duration { t, _ := threadCPU(); return t }, "cpu-")
+	b.ReportMetric(float64((built-start).Microseconds())/1e3, "build-thread-cpu-ms") // after: ResetTimer clears metrics
 }
