@@ -158,6 +158,9 @@ type TitleCandidate struct {
 	Title        string  `json:"title"`         // the occupation's official title
 	MatchedTitle string  `json:"matched_title"` // the title in the index that matched best
 	Score        float64 `json:"score"`         // 0..1
+	// Note, when set, qualifies the match: the title names work O*NET has
+	// no occupation of its own for, and this is the closest one.
+	Note string `json:"note,omitempty"`
 }
 
 // TitleMatch is the answer to one title query. Confident is false when the
