@@ -182,6 +182,7 @@ type TransitionTarget struct {
 	CompressibleShare  *float64         `json:"compressible_share"`
 	ProjectedGrowthPct *float64         `json:"projected_growth_pct"`
 	MedianWage         *float64         `json:"median_wage"`
+	LabourVintage      LabourVintage    `json:"labour_vintage"` // releases of median_wage and projected_growth_pct
 	JobZone            *int             `json:"job_zone"`
 	Overlap            float64          `json:"overlap"` // share of the person's work the target also does, 0..1
 	SharedActivities   []SharedActivity `json:"shared_activities"`

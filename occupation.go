@@ -86,11 +86,28 @@ type Occupation struct {
 	Employment         *int64            `json:"employment"`
 	MedianWage         *float64          `json:"median_wage"`
 	ProjectedGrowthPct *float64          `json:"projected_growth_pct"`
+	LabourVintage      LabourVintage     `json:"labour_vintage"`
 	Related            []string          `json:"related"`
 	Activities         []Activity        `json:"activities"`
 	Sources            map[string]string `json:"sources"`
 	Tasks              []Task            `json:"tasks,omitempty"`
 }
+
+// The releases the labour figures come from.
+const (
+	WagesVintage  = "BLS OEWS May 2024"                  // employment and median wage
+	GrowthVintage = "BLS Employment Projections 2024–34" // projected growth
+)
+
+// LabourVintage names the releases an occupation's labour figures come from:
+// employment and median wage (Wages) and projected growth (Growth).
+type LabourVintage struct {
+	Wages  string `json:"wages"`
+	Growth string `json:"growth"`
+}
+
+// CurrentLabourVintage is the vintage of the figures certwise ships.
+var CurrentLabourVintage = LabourVintage{Wages: WagesVintage, Growth: GrowthVintage}
 
 // Activity is one intermediate work activity (IWA) of an occupation with its
 // weight in that occupation and the exposure labels of the tasks behind it.

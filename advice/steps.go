@@ -279,7 +279,7 @@ func target(c *candidate, acts []*activity) certwise.TransitionTarget {
 	t := certwise.TransitionTarget{
 		Code: o.Code, Title: o.Title, ExposureLevel: o.ExposureLevel, GPT4Beta: o.GPT4Beta,
 		CompressibleShare: o.CompressibleShare, ProjectedGrowthPct: o.ProjectedGrowthPct,
-		MedianWage: o.MedianWage, JobZone: o.JobZone, Overlap: round(c.overlap, 4),
+		MedianWage: o.MedianWage, LabourVintage: o.LabourVintage, JobZone: o.JobZone, Overlap: round(c.overlap, 4),
 	}
 	if c.related {
 		t.Via = append(t.Via, "onet_related")
@@ -316,7 +316,7 @@ func transitionWhy(cur *certwise.Occupation, level certwise.ExposureLevel, comp 
 	}
 	if cur != nil {
 		if cur.ProjectedGrowthPct != nil {
-			fmt.Fprintf(&b, "; %s is projected to change %+.1f%% in employment over 2020–2030", cur.Title, *cur.ProjectedGrowthPct)
+			fmt.Fprintf(&b, "; %s is projected to change %+.1f%% in employment (%s)", cur.Title, *cur.ProjectedGrowthPct, cur.LabourVintage.Growth)
 		}
 		if cur.JobZone != nil {
 			fmt.Fprintf(&b, " at job zone %d", *cur.JobZone)

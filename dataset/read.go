@@ -22,8 +22,8 @@ const (
 	FileRelated      = "onet-27.0/Related Occupations.txt"
 	FileLabels       = "gpts-are-gpts/full_labelset.tsv"
 	FileOccLevel     = "gpts-are-gpts/occ_level.csv"
-	FileOEWS         = "gpts-are-gpts/national_May2021_dl.csv"
-	FileProjections  = "gpts-are-gpts/occupations_projections_processed.csv"
+	FileOEWS         = "bls-oews-2024/national_M2024_dl.xlsx"
+	FileProjections  = "bls-projections-2024-34/occupation.xlsx"
 	FileIWAMetrics   = "working-with-ai/iwa_metrics.csv"
 	FileSOCWeights   = "working-with-ai/soc_iwa_weights.csv"
 	FileSOCScores    = "working-with-ai/soc_ai_applicability_scores.csv"
@@ -37,7 +37,7 @@ func ReadInput(ctx context.Context, dir string, statements bool) (*exposure.Inpu
 	in := &exposure.Input{Statements: statements}
 	steps := []func(context.Context, string, *exposure.Input) error{
 		readOccupations, readAltTitles, readTasks, readLabels, readTaskDWAs, readDWAs, readIWAs,
-		readGWAs, readJobZones, readRelated, readIWAMetrics, readSOCWeights, readSOCTitles,
+		readGWAs, readJobZones, readRelated, readIWAMetrics, readSOCWeights,
 		readOEWS, readProjections,
 	}
 	for _, step := range steps {
@@ -188,16 +188,11 @@ func readSOCWeights(ctx context.Context, dir string, in *exposure.Input) error {
 	})
 }
 
-func readSOCTitles(ctx context.Context, dir string, in *exposure.Input) error {
-	return scan(ctx, dir, FileSOCScores, commaQuoted, []string{"SOC Code", "title"}, func(r *row) error {
-		in.SOCTitles = append(in.SOCTitles, exposure.SOCTitle{SOC: r.soc("SOC Code"), Title: r.str("title")})
-		return nil
-	})
-}
-
+// readOEWS reads the national cross-industry rows of BLS OEWS May 2024 (the
+// workbook's first sheet).
 func readOEWS(ctx context.Context, dir string, in *exposure.Input) error {
 	cols := []string{"OCC_CODE", "OCC_TITLE", "O_GROUP", "TOT_EMP", "A_MEDIAN"}
-	return scan(ctx, dir, FileOEWS, commaQuoted, cols, func(r *row) error {
+	return scanSheet(ctx, dir, FileOEWS, "", cols, func(r *row) error {
 		o := exposure.OEWSRow{Code: r.soc("OCC_CODE"), Title: r.str("OCC_TITLE"), Group: r.str("O_GROUP")}
 		emp := r.blsNumber("TOT_EMP")
 		o.MedianWage = r.blsNumber("A_MEDIAN")
@@ -213,13 +208,34 @@ func readOEWS(ctx context.Context, dir string, in *exposure.Input) error {
 	})
 }
 
+// Columns of the projections table read by readProjections.
+const (
+	projSheet = "Table 1.2"
+	projTitle = "2024 National Employment Matrix title"
+	projCode  = "2024 National Employment Matrix code"
+	projType  = "Occupation type"
+	projPct   = "Employment change, percent, 2024–34"
+)
+
+// readProjections reads every occupation row of the 2024-34 projections
+// (Table 1.2) with its code; the footnotes below the table have no code and
+// are skipped.
 func readProjections(ctx context.Context, dir string, in *exposure.Input) error {
-	cols := []string{"occupation", "pct_emp_change_2020_2030"}
-	return scan(ctx, dir, FileProjections, commaQuoted, cols, func(r *row) error {
-		if r.str(cols[1]) == "" {
-			return nil // a footnote line such as the source note
+	cols := []string{projTitle, projCode, projType, projPct}
+	return scanSheet(ctx, dir, FileProjections, projSheet, cols, func(r *row) error {
+		if r.str(projCode) == "" {
+			return nil // a footnote or source line
 		}
-		in.Projections = append(in.Projections, exposure.Projection{Title: r.need("occupation"), Pct: r.float(cols[1])})
+		p := exposure.Projection{Code: r.soc(projCode), Title: r.need(projTitle), Detailed: r.str(projType) == "Line item"}
+		if r.err == nil && r.str(projType) != "Line item" && r.str(projType) != "Summary" {
+			return r.errf(projType, "occupation type %q is not Line item or Summary", r.str(projType))
+		}
+		v := r.blsNumber(projPct)
+		if v == nil {
+			return nil // BLS publishes no change for this row
+		}
+		p.Pct = *v
+		in.Projections = append(in.Projections, p)
 		return nil
 	})
 }
@@ -288,12 +304,12 @@ func (r *row) label(field string) string {
 }
 
 // blsNumber reads a BLS figure such as "140,886,310". BLS marks figures it
-// does not publish with * or ** (suppressed) and # (above the top code); those
-// and an empty field are nil.
+// does not publish with * or ** (suppressed), # (above the top code) or — (not
+// available); those and an empty field are nil.
 func (r *row) blsNumber(field string) *float64 {
 	s := r.str(field)
 	switch s {
-	case "", "*", "**", "#", "~":
+	case "", "*", "**", "#", "~", "—":
 		return nil
 	}
 	v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)

@@ -101,30 +101,34 @@ func TestAssignLevelsWeightsByEmployment(t *testing.T) {
 	}
 }
 
-func TestProjectionMatch(t *testing.T) {
+func TestProjectionFind(t *testing.T) {
 	ix := newProjectionIndex([]Projection{
-		{"Cashiers", -9.8}, {"Cashiers", -10.0},
-		{"Software developers and software quality assurance analysts and testers", 22.2},
-		{"Chief executives", -5.7},
-		{"Ambulance drivers and attendants, except emergency medical technicians", 11},
+		{Code: "11-1011", Title: "Chief executives", Detailed: true, Pct: 4.3},
+		{Code: "13-1020", Title: "Buyers and purchasing agents", Pct: -1.5},
+		{Code: "29-1210", Title: "Physicians", Pct: 3.5},
+		{Code: "15-1252", Title: "Software developers", Pct: 15.8},
+		{Code: "15-1252", Title: "Software developers (summary)", Detailed: true, Pct: 17.9},
+		{Code: "15-1252", Title: "Software developers (later summary)", Pct: 1},
 	})
 	tests := []struct {
-		titles   []string
-		want     float64
-		combined bool
-		ok       bool
+		soc, standIn string
+		want         float64
+		combined, ok bool
 	}{
-		{[]string{"Chief Executives"}, -5.7, false, true},
-		{[]string{"Cashiers"}, -10.0, false, true},
-		{[]string{"Software Developers"}, 22.2, true, true},
-		{[]string{"Software Quality Assurance Analysts and Testers"}, 22.2, true, true},
-		{[]string{"Emergency Medical Technicians"}, 0, false, false},
-		{[]string{"", "Nobody"}, 0, false, false},
+		{"11-1011", "", 4.3, false, true},
+		{"13-1021", "13-1020", -1.5, true, true},
+		{"29-1218", "", 3.5, true, true},
+		{"15-1252", "", 17.9, false, true}, // the line item wins over summary rows
+		{"45-3031", "", 0, false, false},
+		{"55-1011", "", 0, false, false},
 	}
 	for _, tt := range tests {
-		got, _, combined, ok := ix.match(tt.titles)
-		if ok != tt.ok || got != tt.want || combined != tt.combined {
-			t.Errorf("match(%q) = %v, combined %v, ok %v; want %v, %v, %v", tt.titles, got, combined, ok, tt.want, tt.combined, tt.ok)
+		got, ok := ix.find(tt.soc, tt.standIn)
+		if ok != tt.ok || got.Pct != tt.want || got.combined != tt.combined {
+			t.Errorf("find(%s, %q) = %+v, %v; want %v, combined %v, ok %v", tt.soc, tt.standIn, got, ok, tt.want, tt.combined, tt.ok)
+		}
+		if ok && tt.combined && !strings.Contains(got.source(tt.soc), "combined row") {
+			t.Errorf("source %q does not say the row is combined", got.source(tt.soc))
 		}
 	}
 }

@@ -22,9 +22,8 @@ type Input struct {
 	Related     []Related             // O*NET Related Occupations
 	IWAMetrics  []IWAMetric           // Working with AI iwa_metrics.csv
 	SOCWeights  []SOCWeights          // Working with AI soc_iwa_weights.csv
-	SOCTitles   []SOCTitle            // Working with AI soc_ai_applicability_scores.csv (titles only)
-	OEWS        []OEWSRow             // BLS OEWS May 2021 national
-	Projections []Projection          // BLS employment projections 2020-2030
+	OEWS        []OEWSRow             // BLS OEWS May 2024 national
+	Projections []Projection          // BLS employment projections 2024-34, Table 1.2
 	// Statements keeps task statements in the model (Occupation.Tasks).
 	Statements bool
 }
@@ -111,9 +110,6 @@ type IWAWeight struct {
 	Weight float64
 }
 
-// SOCTitle is the Working-with-AI title of a 6-digit SOC code.
-type SOCTitle struct{ SOC, Title string }
-
 // OEWSRow is one occupation row of the BLS OEWS national file. Employment and
 // MedianWage are nil where BLS suppresses or top-codes the figure.
 type OEWSRow struct {
@@ -124,9 +120,12 @@ type OEWSRow struct {
 	MedianWage *float64 // annual
 }
 
-// Projection is the projected percent change in employment 2020-2030 of one
-// occupation title.
+// Projection is the projected percent change in employment 2024-34 of one
+// row of the National Employment Matrix: a detailed occupation (a "Line
+// item", SOC 2018 code) or a summary row (a group, e.g. 13-1020).
 type Projection struct {
-	Title string
-	Pct   float64
+	Code     string // e.g. 15-1252
+	Title    string
+	Detailed bool // a line item rather than a summary row
+	Pct      float64
 }

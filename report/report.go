@@ -164,6 +164,14 @@ func conditionLines(c certwise.Conditions) []string {
 	return lines
 }
 
+// vintage names a figure's release in parentheses ("" when unknown).
+func vintage(v string) string {
+	if v == "" {
+		return ""
+	}
+	return " (" + v + ")"
+}
+
 // stepDetails turns a next step's data into lines of text: its typed
 // fields first, then any loose evidence sorted by key.
 func stepDetails(s certwise.NextStep) []string {
@@ -188,10 +196,10 @@ func stepDetails(s certwise.NextStep) []string {
 			l += ", compressible " + percent(*t.CompressibleShare)
 		}
 		if t.ProjectedGrowthPct != nil {
-			l += ", growth " + strconv.FormatFloat(*t.ProjectedGrowthPct, 'f', 1, 64) + "%"
+			l += ", growth " + strconv.FormatFloat(*t.ProjectedGrowthPct, 'f', 1, 64) + "%" + vintage(t.LabourVintage.Growth)
 		}
 		if t.MedianWage != nil {
-			l += ", median wage $" + numfmt.Float(*t.MedianWage, 0)
+			l += ", median wage $" + numfmt.Float(*t.MedianWage, 0) + vintage(t.LabourVintage.Wages)
 		}
 		if t.JobZone != nil {
 			l += ", job zone " + strconv.Itoa(*t.JobZone)
