@@ -11,22 +11,21 @@ import (
 
 // The public files, relative to the data directory (the layout of ../shared/data).
 const (
-	FileOccupations  = "onet-27.0/Occupation Data.txt"
-	FileAltTitles    = "onet-27.0/Alternate Titles.txt"
-	FileTasks        = "onet-27.0/Task Statements.txt"
-	FileTaskDWAs     = "onet-27.0/Tasks to DWAs.txt"
-	FileDWAs         = "onet-27.0/DWA Reference.txt"
-	FileIWAs         = "onet-27.0/IWA Reference.txt"
-	FileContentModel = "onet-27.0/Content Model Reference.txt"
-	FileJobZones     = "onet-27.0/Job Zones.txt"
-	FileRelated      = "onet-27.0/Related Occupations.txt"
-	FileLabels       = "gpts-are-gpts/full_labelset.tsv"
-	FileOccLevel     = "gpts-are-gpts/occ_level.csv"
-	FileOEWS         = "bls-oews-2024/national_M2024_dl.xlsx"
-	FileProjections  = "bls-projections-2024-34/occupation.xlsx"
-	FileIWAMetrics   = "working-with-ai/iwa_metrics.csv"
-	FileSOCWeights   = "working-with-ai/soc_iwa_weights.csv"
-	FileSOCScores    = "working-with-ai/soc_ai_applicability_scores.csv"
+	FileOccupations = "onet-27.0/Occupation Data.txt"
+	FileAltTitles   = "onet-27.0/Alternate Titles.txt"
+	FileTasks       = "onet-27.0/Task Statements.txt"
+	FileTaskDWAs    = "onet-27.0/Tasks to DWAs.txt"
+	FileDWAs        = "onet-27.0/DWA Reference.txt"
+	FileIWAs        = "onet-27.0/IWA Reference.txt"
+	FileJobZones    = "onet-27.0/Job Zones.txt"
+	FileRelated     = "onet-27.0/Related Occupations.txt"
+	FileLabels      = "gpts-are-gpts/full_labelset.tsv"
+	FileOccLevel    = "gpts-are-gpts/occ_level.csv"
+	FileOEWS        = "bls-oews-2024/national_M2024_dl.xlsx"
+	FileProjections = "bls-projections-2024-34/occupation.xlsx"
+	FileIWAMetrics  = "working-with-ai/iwa_metrics.csv"
+	FileSOCWeights  = "working-with-ai/soc_iwa_weights.csv"
+	FileSOCScores   = "working-with-ai/soc_ai_applicability_scores.csv"
 )
 
 const colCode = "O*NET-SOC Code"
@@ -37,7 +36,7 @@ func ReadInput(ctx context.Context, dir string, statements bool) (*exposure.Inpu
 	in := &exposure.Input{Statements: statements}
 	steps := []func(context.Context, string, *exposure.Input) error{
 		readOccupations, readAltTitles, readTasks, readLabels, readTaskDWAs, readDWAs, readIWAs,
-		readGWAs, readJobZones, readRelated, readIWAMetrics, readSOCWeights,
+		readJobZones, readRelated, readIWAMetrics, readSOCWeights,
 		readOEWS, readProjections,
 	}
 	for _, step := range steps {
@@ -105,32 +104,6 @@ func readIWAs(ctx context.Context, dir string, in *exposure.Input) error {
 		in.IWAs = append(in.IWAs, w)
 		return nil
 	})
-}
-
-// readGWAs keeps the content model's generalized work activities: the
-// elements 4.A.<n>.<letter>.<n>.
-func readGWAs(ctx context.Context, dir string, in *exposure.Input) error {
-	return scan(ctx, dir, FileContentModel, tabPlain, []string{"Element ID", "Element Name"}, func(r *row) error {
-		if id := r.str("Element ID"); isGWA(id) {
-			in.GWAs = append(in.GWAs, exposure.GWA{ID: id, Name: r.need("Element Name")})
-		}
-		return nil
-	})
-}
-
-// isGWA reports whether a content-model element ID names a generalized work
-// activity, e.g. 4.A.3.b.6.
-func isGWA(id string) bool {
-	p := strings.Split(id, ".")
-	if len(p) != 5 || p[0] != "4" || p[1] != "A" || len(p[3]) != 1 || p[3][0] < 'a' || p[3][0] > 'z' {
-		return false
-	}
-	for _, n := range []string{p[2], p[4]} {
-		if _, err := strconv.Atoi(n); err != nil {
-			return false
-		}
-	}
-	return true
 }
 
 func readJobZones(ctx context.Context, dir string, in *exposure.Input) error {

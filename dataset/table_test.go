@@ -177,45 +177,40 @@ func TestMissingFile(t *testing.T) {
 	}
 }
 
-// TestEveryGWAClassifiedOnce checks the reviewed classification against the
-// data: every generalized work activity of the content model and every IWA's
-// GWA has exactly one class, and the file names no GWA the data lacks.
-func TestEveryGWAClassifiedOnce(t *testing.T) {
-	dir := shareddata.Dir(t)
-	in, err := ReadInput(context.Background(), dir, false)
-	if err != nil {
+// TestEveryIWAClassifiedOnce checks the reviewed classification against the
+// data: every intermediate work activity of O*NET's IWA Reference has
+// exactly one class under its own title, and the file names no IWA the data
+// lacks.
+func TestEveryIWAClassifiedOnce(t *testing.T) {
+	in := &exposure.Input{}
+	if err := readIWAs(context.Background(), shareddata.Dir(t), in); err != nil {
 		t.Fatal(err)
 	}
-	classes, err := exposure.GWAClasses() // fails on a GWA listed twice
+	classes, err := exposure.IWAClasses() // fails on an IWA listed twice
 	if err != nil {
 		t.Fatal(err)
 	}
 	count := map[string]int{}
 	for _, c := range classes {
-		count[c.GWA]++
+		count[c.IWA]++
 	}
 	data := map[string]string{}
-	for _, g := range in.GWAs {
-		data[g.ID] = g.Name
-	}
 	for _, w := range in.IWAs {
-		if _, ok := data[w.GWA]; !ok {
-			t.Errorf("IWA %s: GWA %s not in the content model", w.ID, w.GWA)
-		}
+		data[w.ID] = w.Title
 	}
-	if len(data) != 41 {
-		t.Errorf("the content model has %d GWAs, want 41", len(data))
+	if len(data) != 332 {
+		t.Errorf("the IWA reference has %d IWAs, want 332", len(data))
 	}
-	for id, name := range data {
+	for id, title := range data {
 		if count[id] != 1 {
-			t.Errorf("GWA %s (%s) classified %d times, want once", id, name, count[id])
+			t.Errorf("IWA %s (%s) classified %d times, want once", id, title, count[id])
 		}
 	}
 	for _, c := range classes {
-		if name, ok := data[c.GWA]; !ok {
-			t.Errorf("gwa_classes.tsv classifies %s, which is not in the data", c.GWA)
-		} else if name != c.Name {
-			t.Errorf("gwa_classes.tsv names %s %q, the data %q", c.GWA, c.Name, name)
+		if title, ok := data[c.IWA]; !ok {
+			t.Errorf("iwa_classes.tsv classifies %s, which is not in the data", c.IWA)
+		} else if title != c.Title {
+			t.Errorf("iwa_classes.tsv names %s %q, the data %q", c.IWA, c.Title, title)
 		}
 	}
 }

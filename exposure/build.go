@@ -21,27 +21,22 @@ const (
 // Build computes the model from parsed public data. It fails when the data
 // contradict themselves (an IWA with no class, a DWA with no IWA, ...).
 func Build(in *Input) (*Model, error) {
-	classes, err := GWAClasses()
+	classes, err := IWAClasses()
 	if err != nil {
 		return nil, err
 	}
-	gwaClass := make(map[string]certwise.WorkClass, len(classes))
+	iwaClass := make(map[string]certwise.WorkClass, len(classes))
 	for _, c := range classes {
-		gwaClass[c.GWA] = c.Class
-	}
-	for _, g := range in.GWAs {
-		if _, ok := gwaClass[g.ID]; !ok {
-			return nil, fmt.Errorf("generalized work activity %s (%s) has no work class in gwa_classes.tsv", g.ID, g.Name)
-		}
+		iwaClass[c.IWA] = c.Class
 	}
 
 	// Activities and the tasks behind them.
 	iwas := make(map[string]*certwise.ActivityFigures, len(in.IWAs))
 	acts := make([]*certwise.ActivityFigures, 0, len(in.IWAs))
 	for _, w := range in.IWAs {
-		cl, ok := gwaClass[w.GWA]
+		cl, ok := iwaClass[w.ID]
 		if !ok {
-			return nil, fmt.Errorf("IWA %s: generalized work activity %s has no work class in gwa_classes.tsv", w.ID, w.GWA)
+			return nil, fmt.Errorf("IWA %s (%s) has no work class in iwa_classes.tsv", w.ID, w.Title)
 		}
 		if _, dup := iwas[w.ID]; dup {
 			return nil, fmt.Errorf("IWA %s listed twice in the IWA reference", w.ID)

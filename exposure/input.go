@@ -17,7 +17,6 @@ type Input struct {
 	TaskDWAs    []TaskDWA             // O*NET Tasks to DWAs
 	DWAs        []DWA                 // O*NET DWA Reference
 	IWAs        []IWA                 // O*NET IWA Reference
-	GWAs        []GWA                 // O*NET Content Model Reference, generalized work activities only
 	JobZones    []JobZone             // O*NET Job Zones
 	Related     []Related             // O*NET Related Occupations
 	IWAMetrics  []IWAMetric           // Working with AI iwa_metrics.csv
@@ -60,9 +59,6 @@ type DWA struct{ ID, IWA string }
 
 // IWA is an intermediate work activity and its generalized work activity.
 type IWA struct{ ID, GWA, Title string }
-
-// GWA is a generalized work activity of O*NET's content model.
-type GWA struct{ ID, Name string }
 
 // JobZone is an occupation's preparation level (1-5).
 type JobZone struct {
