@@ -19,6 +19,8 @@ const (
 	FileIWAs        = "onet-27.0/IWA Reference.txt"
 	FileJobZones    = "onet-27.0/Job Zones.txt"
 	FileRelated     = "onet-27.0/Related Occupations.txt"
+	FileSkills      = "onet-27.0/Skills.txt"
+	FileKnowledge   = "onet-27.0/Knowledge.txt"
 	FileLabels      = "gpts-are-gpts/full_labelset.tsv"
 	FileOccLevel    = "gpts-are-gpts/occ_level.csv"
 	FileOEWS        = "bls-oews-2024/national_M2024_dl.xlsx"
@@ -36,7 +38,7 @@ func ReadInput(ctx context.Context, dir string, statements bool) (*exposure.Inpu
 	in := &exposure.Input{Statements: statements}
 	steps := []func(context.Context, string, *exposure.Input) error{
 		readOccupations, readAltTitles, readTasks, readLabels, readTaskDWAs, readDWAs, readIWAs,
-		readJobZones, readRelated, readIWAMetrics, readSOCWeights,
+		readJobZones, readRelated, readRatings, readIWAMetrics, readSOCWeights,
 		readOEWS, readProjections,
 	}
 	for _, step := range steps {
@@ -123,6 +125,33 @@ func readRelated(ctx context.Context, dir string, in *exposure.Input) error {
 		in.Related = append(in.Related, exposure.Related{Code: r.code(colCode), Related: r.code(cols[1]), Index: r.int("Index")})
 		return nil
 	})
+}
+
+// readRatings reads the importance (IM) and level (LV) rows of O*NET's
+// Skills and Knowledge files.
+func readRatings(ctx context.Context, dir string, in *exposure.Input) error {
+	cols := []string{colCode, "Element ID", "Element Name", "Scale ID", "Data Value", "Not Relevant"}
+	for _, f := range []struct {
+		name string
+		kind certwise.SkillKind
+	}{{FileSkills, certwise.SkillKindSkill}, {FileKnowledge, certwise.SkillKindKnowledge}} {
+		err := scan(ctx, dir, f.name, tabPlain, cols, func(r *row) error {
+			rt := exposure.Rating{Code: r.code(colCode), Element: r.need("Element ID"), Name: r.need("Element Name"),
+				Kind: f.kind, Scale: r.str("Scale ID"), NotRelevant: r.str("Not Relevant") == "Y"}
+			switch rt.Scale {
+			case "IM", "LV":
+			default:
+				return r.errf("Scale ID", "scale %q is not IM or LV", rt.Scale)
+			}
+			rt.Value = r.float("Data Value")
+			in.Ratings = append(in.Ratings, rt)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func readIWAMetrics(ctx context.Context, dir string, in *exposure.Input) error {

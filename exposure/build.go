@@ -135,6 +135,10 @@ func Build(in *Input) (*Model, error) {
 		zones[z.Code] = z.Zone
 	}
 	related := RelatedCodes(in.Related)
+	elems, ratings, err := skillRatings(in.Ratings)
+	if err != nil {
+		return nil, fmt.Errorf("skills and knowledge: %w", err)
+	}
 	var socs []string
 	for _, o := range in.Occupations {
 		socs = append(socs, SOC(o.Code))
@@ -220,6 +224,15 @@ func Build(in *Input) (*Model, error) {
 			o.Sources["job_zone"] = "none: not rated in " + srcONET + " Job Zones"
 		}
 		o.Related = append(o.Related, related[on.Code]...)
+		if rs, ok := ratings[on.Code]; ok {
+			o.Skills = rs
+			o.Sources["skills"] = srcONET + " Skills and Knowledge, importance and level"
+		} else if rs, ok := ratings[soc+".00"]; ok {
+			o.Skills = rs
+			o.Sources["skills"] = fmt.Sprintf("%s Skills and Knowledge of %s.00 (this occupation is not rated; the SOC code's main occupation stands for it)", srcONET, soc)
+		} else {
+			o.Sources["skills"] = "none: not rated in " + srcONET + " Skills and Knowledge"
+		}
 		lf := labour[soc]
 		o.Employment, o.MedianWage = lf.employment, lf.wage
 		o.Sources["employment"] = lf.source
@@ -246,6 +259,7 @@ func Build(in *Input) (*Model, error) {
 	titles := Titles(in.Occupations, in.AltTitles)
 	m := newModel(occs, acts, titles, th, in.Statements)
 	m.socAI = socAI
+	m.elements = elems
 	return m, nil
 }
 

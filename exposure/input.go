@@ -19,6 +19,7 @@ type Input struct {
 	IWAs        []IWA                 // O*NET IWA Reference
 	JobZones    []JobZone             // O*NET Job Zones
 	Related     []Related             // O*NET Related Occupations
+	Ratings     []Rating              // O*NET Skills and Knowledge, importance and level rows
 	IWAMetrics  []IWAMetric           // Working with AI iwa_metrics.csv
 	SOCWeights  []SOCWeights          // Working with AI soc_iwa_weights.csv
 	OEWS        []OEWSRow             // BLS OEWS May 2024 national
@@ -82,6 +83,16 @@ func RelatedCodes(rs []Related) map[string][]string {
 		out[r.Code] = append(out[r.Code], r.Related)
 	}
 	return out
+}
+
+// Rating is one row of O*NET's Skills or Knowledge file: an occupation's
+// importance (Scale IM) or level (Scale LV) of one element.
+type Rating struct {
+	Code, Element, Name string
+	Kind                certwise.SkillKind
+	Scale               string // IM or LV
+	Value               float64
+	NotRelevant         bool // O*NET marks the level not relevant to the occupation
 }
 
 // IWAMetric is how generative AI is used for one IWA in the Working-with-AI
