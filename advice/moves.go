@@ -395,28 +395,52 @@ func compareSkills(cur, target []certwise.SkillRating) (shared, gaps []certwise.
 	if len(cur) == 0 || len(cur) != len(target) {
 		return nil, nil
 	}
+	// Rank element positions by a key, keeping the best maxSkills, without
+	// sorting the whole list: this runs for every move of every request.
+	type ranked struct {
+		i   int
+		key float64
+	}
+	var sh, gp [maxSkills + 1]ranked
+	ns, ng := 0, 0
+	insert := func(top *[maxSkills + 1]ranked, n *int, r ranked) {
+		k := *n
+		for k > 0 && top[k-1].key < r.key {
+			top[k] = top[k-1]
+			k--
+		}
+		top[k] = r
+		if *n < maxSkills {
+			*n++
+		}
+	}
 	for i, t := range target {
 		c := cur[i]
 		if c.Element != t.Element || t.Importance < importantSkill {
 			continue
 		}
-		sm := certwise.SkillMatch{Element: t.Element, Name: t.Name, Kind: t.Kind, Importance: t.Importance,
-			Level: c.Level, TargetLevel: t.Level}
-		if t.Level-c.Level >= clearGap {
-			gaps = append(gaps, sm)
+		if d := t.Level - c.Level; d >= clearGap {
+			insert(&gp, &ng, ranked{i, d * t.Importance})
 		} else if c.Importance >= importantSkill {
-			shared = append(shared, sm)
+			insert(&sh, &ns, ranked{i, t.Importance})
 		}
 	}
-	slices.SortStableFunc(shared, func(x, y certwise.SkillMatch) int { return cmp.Compare(y.Importance, x.Importance) })
-	slices.SortStableFunc(gaps, func(x, y certwise.SkillMatch) int {
-		return cmp.Compare((y.TargetLevel-y.Level)*y.Importance, (x.TargetLevel-x.Level)*x.Importance)
-	})
-	if len(shared) > maxSkills {
-		shared = shared[:maxSkills]
+	match := func(i int) certwise.SkillMatch {
+		t := target[i]
+		return certwise.SkillMatch{Element: t.Element, Name: t.Name, Kind: t.Kind, Importance: t.Importance,
+			Level: cur[i].Level, TargetLevel: t.Level}
 	}
-	if len(gaps) > maxSkills {
-		gaps = gaps[:maxSkills]
+	if ns > 0 {
+		shared = make([]certwise.SkillMatch, ns)
+		for k := range shared {
+			shared[k] = match(sh[k].i)
+		}
+	}
+	if ng > 0 {
+		gaps = make([]certwise.SkillMatch, ng)
+		for k := range gaps {
+			gaps[k] = match(gp[k].i)
+		}
 	}
 	return shared, gaps
 }

@@ -71,8 +71,15 @@ func newModel(occs []*certwise.Occupation, acts []*certwise.ActivityFigures, tit
 // computed once, on the first call, so that no request computes it (the
 // snapshot does not store it: see BENCHMARKS.md for the size it would add).
 func (m *Model) Similar(code string) []certwise.SimilarOccupation {
-	m.similarOnce.Do(func() { m.similar = similarOccupations(m.occs, m.skills) })
+	m.PrecomputeSimilar()
 	return m.similar[code]
+}
+
+// PrecomputeSimilar computes the table Similar reads, for all occupations,
+// if it is not computed yet (about 50 ms). A server calls it before taking
+// requests; a one-off command leaves it to the first call of Similar.
+func (m *Model) PrecomputeSimilar() {
+	m.similarOnce.Do(func() { m.similar = similarOccupations(m.occs, m.skills) })
 }
 
 // SkillsSimilarity compares two occupations' skills and knowledge ratings:
