@@ -191,6 +191,7 @@ type NextStep struct {
 	TotalCostUSD   *float64           `json:"total_cost_usd,omitempty"`
 	TotalHours     *float64           `json:"total_hours,omitempty"`
 	Questions      []string           `json:"questions,omitempty"`
+	MoveBounds     *MoveBounds        `json:"move_bounds,omitempty"` // with Targets: the bounds moves were held to
 }
 
 // The kinds of next step.
@@ -245,10 +246,63 @@ type TransitionTarget struct {
 	CompressibleShare  *float64         `json:"compressible_share"`
 	ProjectedGrowthPct *float64         `json:"projected_growth_pct"`
 	MedianWage         *float64         `json:"median_wage"`
+	LabourVintage      LabourVintage    `json:"labour_vintage"` // releases of median_wage and projected_growth_pct
 	JobZone            *int             `json:"job_zone"`
 	Overlap            float64          `json:"overlap"` // share of the person's work the target also does, 0..1
 	SharedActivities   []SharedActivity `json:"shared_activities"`
 	Certifications     []Recommendation `json:"certifications,omitempty"`
+
+	// Status is MoveProposed when the move meets every bound of
+	// MoveBounds, MoveOutsideBounds when it misses one, named in
+	// OutsideBounds and said in plain words in Caveats.
+	Status           string       `json:"status,omitempty"`
+	OutsideBounds    []string     `json:"outside_bounds,omitempty"` // job_zone, median_wage, skills
+	Caveats          []string     `json:"caveats,omitempty"`        // plain words for each bound missed and for a step of one job zone up
+	Fit              float64      `json:"fit"`                      // the ranking score: overlap + 0.5 × positive skills similarity (+0.05 if O*NET relates them)
+	SkillsSimilarity *float64     `json:"skills_similarity"`        // -1..1, nil where either occupation is unrated
+	WageRatio        *float64     `json:"wage_ratio"`               // target's median wage over the current one's
+	SharedSkills     []SkillMatch `json:"shared_skills,omitempty"`  // skills and knowledge both occupations rate important
+	SkillGaps        []SkillMatch `json:"skill_gaps,omitempty"`     // the gap to close: where the target asks clearly more
+}
+
+// The status of a transition target.
+const (
+	MoveProposed      = "proposed"
+	MoveOutsideBounds = "outside_bounds"
+)
+
+// The bounds a move can miss, as named in TransitionTarget.OutsideBounds.
+const (
+	BoundJobZone    = "job_zone"
+	BoundMedianWage = "median_wage"
+	BoundSkills     = "skills" // asks for knowledge fields the person's occupation barely uses
+)
+
+// SkillMatch compares one O*NET skill or knowledge area between the
+// person's occupation and a target: the target's importance (1-5) and the
+// level (0-7) each asks for.
+type SkillMatch struct {
+	Element     string    `json:"element"`
+	Name        string    `json:"name"`
+	Kind        SkillKind `json:"kind"`
+	Importance  float64   `json:"importance"`
+	Level       float64   `json:"current_level"`
+	TargetLevel float64   `json:"target_level"`
+}
+
+// MoveBounds are the bounds a career move must meet to be proposed, with
+// the person's figures they were applied to. Nil figures were unknown and
+// their bound not applied.
+type MoveBounds struct {
+	MinOverlap        float64       `json:"min_overlap"`         // share of the person's work the target must share
+	JobZone           *int          `json:"job_zone"`            // current; targets within one of it
+	MedianWage        *float64      `json:"median_wage"`         // current; targets at MinWageRatio of it or more
+	MinWageRatio      float64       `json:"min_wage_ratio"`      // 0.9
+	ExposureLevel     ExposureLevel `json:"exposure_level"`      // current; targets less exposed
+	CompressibleShare *float64      `json:"compressible_share"`  // current
+	LabourVintage     LabourVintage `json:"labour_vintage"`      // the release of the wage figures
+	Examined          int           `json:"candidates_examined"` // occupations considered
+	Qualifying        int           `json:"qualifying"`          // candidates meeting every bound
 }
 
 // WorkShift is how much of the work mix to move from reporting and

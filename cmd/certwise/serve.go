@@ -190,6 +190,11 @@ func (a *app) webServer(ctx context.Context, store certwise.AssessmentStore) (*c
 	if err != nil {
 		return nil, err
 	}
+	// Career moves read each occupation's close occupations; compute the
+	// table now so that no request pays for it.
+	if m, err := a.model(ctx); err == nil {
+		m.PrecomputeSimilar()
+	}
 	cat, ok := deps.Recommender.(*catalog.Catalog)
 	if !ok {
 		if cat, err = catalog.Load(); err != nil {
