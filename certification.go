@@ -3,7 +3,9 @@ package certwise
 import (
 	"context"
 	"math"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/certwise/certwise/internal/numfmt"
 )
@@ -129,6 +131,36 @@ type Price struct {
 	Note       string   `json:"note,omitempty" yaml:"note,omitempty"`
 }
 
+// priceKindLabels name the price kinds for people to read.
+var priceKindLabels = map[string]string{
+	PriceExam: "exam", PriceNonMember: "non-member", PriceMember: "member", PriceRenewal: "renewal",
+	PriceApplication: "application", PriceRetake: "retake", PriceCourse: "course",
+}
+
+// Text says a price the way pages and reports list it: what it is for,
+// the amount, how it is known and from how many pages, and its note, e.g.
+// "member $459 (corroborated, 3 pages)" or "exam $400 (reported, 1
+// page; conflict: see USD 200)".
+func (p Price) Text() string {
+	label := priceKindLabels[p.Kind]
+	if label == "" {
+		label = p.Kind
+	}
+	amount := "free"
+	if p.USD != 0 {
+		amount = Dollars(p.USD)
+	}
+	pages := "1 page"
+	if len(p.Sources) != 1 {
+		pages = strconv.Itoa(len(p.Sources)) + " pages"
+	}
+	s := label + " " + amount + " (" + p.Provenance + ", " + pages
+	if p.Note != "" {
+		s += "; " + p.Note
+	}
+	return s + ")"
+}
+
 // Prerequisite is one hard condition for a certification. Every field
 // that is set must be met: Credentials by holding any one of them (catalog
 // ids or credential names), YearsExperience in the field, Degree as
@@ -152,8 +184,9 @@ type Reported struct {
 }
 
 // Cost returns the certification's cost and whether it is verified: the
-// official figure when there is one, else the reported one (unverified), else
-// nil.
+// official or corroborated figure when there is one; else the figure a
+// secondary page reports (unverified), when pages give one figure; else
+// nil, also when pages disagree (CostText says so).
 func (c Certification) Cost() (cost *float64, verified bool) {
 	if c.CostUSD != nil {
 		return c.CostUSD, true
@@ -161,13 +194,42 @@ func (c Certification) Cost() (cost *float64, verified bool) {
 	if c.Reported != nil && c.Reported.CostUSD != nil {
 		return c.Reported.CostUSD, false
 	}
+	if amounts := c.HeadlineAmounts(); len(amounts) == 1 {
+		return &amounts[0], false
+	}
 	return nil, false
+}
+
+// HeadlinePrice reports whether a price kind can stand for the cost of
+// getting a credential: the fee everyone pays, the non-member one, or a
+// required course.
+func HeadlinePrice(kind string) bool {
+	return kind == PriceExam || kind == PriceNonMember || kind == PriceCourse
+}
+
+// HeadlineAmounts returns the distinct amounts the headline prices give
+// (HeadlinePrice), in the order listed: more than one means pages disagree.
+func (c Certification) HeadlineAmounts() []float64 {
+	var out []float64
+	for _, p := range c.Prices {
+		if HeadlinePrice(p.Kind) && !slices.Contains(out, p.USD) {
+			out = append(out, p.USD)
+		}
+	}
+	return out
 }
 
 // CostText says the certification's cost the way every report, page and
 // note prints it; see ProvenanceCostText.
 func (c Certification) CostText() string {
 	cost, _ := c.Cost()
+	if amounts := c.HeadlineAmounts(); cost == nil && len(amounts) > 1 {
+		texts := make([]string, len(amounts))
+		for i, a := range amounts {
+			texts[i] = CostText(&a, true)
+		}
+		return "pages disagree: " + strings.Join(texts, " or ") + " (unverified)"
+	}
 	return ProvenanceCostText(cost, c.costProvenance())
 }
 
@@ -330,9 +392,9 @@ func (r Recommendation) Enrollable() bool { return len(r.PrerequisitesMissing) =
 
 // TotalCostText says the total cost of some recommendations with how many
 // of them have a price: "$249" when every one has, "$49 for 1 of 3; 2
-// unpriced" when some have none, "no price for any of the 3" when none
-// has; a total of reported figures says so. Every total in reports, pages
-// and next steps is worded by it.
+// unpriced" when some have none, "an unknown amount: none of the 3 has a
+// confirmed price" when none has; a total including reported figures says
+// how many. Every total in reports, pages and next steps is worded by it.
 func TotalCostText(recs []Recommendation) string {
 	var total float64
 	var priced, reported int
@@ -349,9 +411,9 @@ func TotalCostText(recs []Recommendation) string {
 	n := len(recs)
 	if priced == 0 {
 		if n == 1 {
-			return "no confirmed price"
+			return "an unknown amount: it has no confirmed price"
 		}
-		return "no price for any of the " + strconv.Itoa(n)
+		return "an unknown amount: none of the " + strconv.Itoa(n) + " has a confirmed price"
 	}
 	s := Dollars(math.Round(total*100) / 100)
 	if reported > 0 {

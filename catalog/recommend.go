@@ -348,7 +348,11 @@ func (c *Catalog) score(i int, req certwise.RecommendRequest, gap []SkillMatch, 
 		}
 	default:
 		if explain {
-			*why = append(*why, "cost not confirmed on an official page; check it there")
+			if cert.CostProvenance == certwise.ProvenanceReported {
+				*why = append(*why, "cost "+cert.CostText()+"; check the provider's page")
+			} else {
+				*why = append(*why, "cost not confirmed on an official page; check it there")
+			}
 		}
 	}
 	if cert.PrepHours != nil {

@@ -361,12 +361,6 @@ func validateSources(srcs []certwise.Source, provenance, f string) error {
 	return nil
 }
 
-// headlinePrice reports whether a price kind can stand for the cost of
-// getting the credential: the fee everyone pays, or the non-member one.
-func headlinePrice(kind string) bool {
-	return kind == certwise.PriceExam || kind == certwise.PriceNonMember || kind == certwise.PriceCourse
-}
-
 // validateProvenance checks the prices and the cost's provenance: cost_usd
 // holds an official or corroborated figure that one of the prices gives,
 // and a reported or missing cost leaves it null.
@@ -385,7 +379,7 @@ func validateProvenance(cert *certwise.Certification, f string) error {
 	}
 	headline := func(prov string) bool {
 		return slices.ContainsFunc(cert.Prices, func(p certwise.Price) bool {
-			return headlinePrice(p.Kind) && p.Provenance == prov && (cert.CostUSD == nil || p.USD == *cert.CostUSD)
+			return certwise.HeadlinePrice(p.Kind) && p.Provenance == prov && (cert.CostUSD == nil || p.USD == *cert.CostUSD)
 		})
 	}
 	switch cert.CostProvenance {
@@ -402,11 +396,14 @@ func validateProvenance(cert *certwise.Certification, f string) error {
 		}
 		// One page's figure, or pages that disagree (each side may itself
 		// be corroborated): either way a headline price must be listed.
-		if !slices.ContainsFunc(cert.Prices, func(p certwise.Price) bool { return headlinePrice(p.Kind) }) {
+		if !slices.ContainsFunc(cert.Prices, func(p certwise.Price) bool { return certwise.HeadlinePrice(p.Kind) }) {
 			return invalid(f+"prices", "cost_provenance is reported but no exam, non-member or course price is listed")
 		}
+		if amounts := cert.HeadlineAmounts(); len(amounts) > 1 && cert.Reported != nil && cert.Reported.CostUSD != nil {
+			return invalid(f+"reported.cost_usd", "pages disagree on the cost (%v), so no single reported cost may stand for it", amounts)
+		}
 	case certwise.ProvenanceNone:
-		if cert.CostUSD != nil || slices.ContainsFunc(cert.Prices, func(p certwise.Price) bool { return headlinePrice(p.Kind) }) {
+		if cert.CostUSD != nil || slices.ContainsFunc(cert.Prices, func(p certwise.Price) bool { return certwise.HeadlinePrice(p.Kind) }) {
 			return invalid(f+"cost_provenance", "cost_provenance is none but a cost is given")
 		}
 	default:
