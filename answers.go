@@ -13,6 +13,8 @@ type Answers struct {
 	Certification         *CertificationChoice `json:"certification,omitempty" yaml:"certification,omitempty"`
 	ExpectedAuthorityGain AuthorityGain        `json:"expected_authority_gain,omitempty" yaml:"expected_authority_gain,omitempty"`
 	Positioning           Positioning          `json:"positioning,omitempty" yaml:"positioning,omitempty"`
+	Trajectory            Trajectory           `json:"trajectory,omitempty" yaml:"trajectory,omitempty"`
+	HeldCertifications    []string             `json:"held_certifications,omitempty" yaml:"held_certifications,omitempty"`
 }
 
 // RoleAnswers describes the person's current role. Occupation is an O*NET-SOC
@@ -151,3 +153,30 @@ const (
 
 // Positionings lists every positioning.
 var Positionings = []Positioning{Defensive, Offensive}
+
+// Trajectory is where the person means to go: into another role, deeper
+// into the one they hold, or not decided.
+type Trajectory string
+
+// The trajectories.
+const (
+	TrajectoryMoveToTarget      Trajectory = "move_to_target"
+	TrajectoryDeepenCurrentRole Trajectory = "deepen_current_role"
+	TrajectoryUndecided         Trajectory = "undecided"
+)
+
+// Trajectories lists every trajectory.
+var Trajectories = []Trajectory{TrajectoryMoveToTarget, TrajectoryDeepenCurrentRole, TrajectoryUndecided}
+
+// StatedTrajectory returns the trajectory the person chose or, when they
+// chose none, the one their answers imply: move_to_target when a target
+// role is named, else undecided.
+func (a *Answers) StatedTrajectory() Trajectory {
+	if a.Trajectory != "" {
+		return a.Trajectory
+	}
+	if !a.TargetRole.Empty() {
+		return TrajectoryMoveToTarget
+	}
+	return TrajectoryUndecided
+}

@@ -94,7 +94,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"syntax", "json", `{"motives": [`, "", "invalid JSON"},
 		{"format", "toml", `a = 1`, "format", "allowed: json, yaml, auto"},
 		{"too big", "json", `{"capability_gap": "` + strings.Repeat("a", MaxBytes) + `"}`, "", "larger than"},
-		{"gap too long", "json", `{"capability_gap": "` + strings.Repeat("a", maxGap+1) + `"}`, "capability_gap", "at most"},
+		{"gap too long", "json", `{"capability_gap": "` + strings.Repeat("a", certwise.MaxGapChars+1) + `"}`, "capability_gap", "at most"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -5,17 +5,10 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/certwise/certwise"
-)
-
-// Limits on free text and lists, so that one answers document stays small.
-const (
-	maxTitle      = 200
-	maxGap        = 2000
-	maxShares     = 500
-	maxSkills     = 50
-	maxSkillChars = 100
 )
 
 // isSOCCode reports whether s looks like an O*NET-SOC code: 15-1252.00.
@@ -34,30 +27,33 @@ func isSOCCode(s string) bool {
 // Validate checks answers however they were built (decoded, from a form or
 // in code) and normalizes them in place: free text is trimmed, and work_mix
 // and activity_shares are scaled to sum to 1. An empty share map counts as
-// not given. Errors are *certwise.Error with code EINVALID naming the field.
+// not given. Vocabularies and limits are the questionnaire's
+// (certwise.Questionnaire); limits on text count characters, not bytes.
+// Free text must be valid UTF-8 without control characters other than tab
+// and newline. Errors are *certwise.Error with code EINVALID naming the
+// field.
 //
 // Whether an occupation code or an activity id exists is checked by the
 // engine, which has the data.
 func Validate(a *certwise.Answers) error {
 	r := &a.Role
-	r.Title = strings.TrimSpace(r.Title)
-	r.Occupation = strings.TrimSpace(r.Occupation)
-	if err := checkTitle("role.title", r.Title); err != nil {
+	if err := text("role.title", &r.Title); err != nil {
 		return err
 	}
-	if err := checkCode("role.occupation", r.Occupation); err != nil {
+	if err := code("role.occupation", &r.Occupation); err != nil {
 		return err
 	}
-	if err := inVocab("role.exposure_self_assessed", r.ExposureSelfAssessed, certwise.ExposureLevels); err != nil {
+	if err := oneOf("role.exposure_self_assessed", r.ExposureSelfAssessed); err != nil {
 		return err
 	}
 	if len(r.WorkMix) == 0 {
 		r.WorkMix = nil
 	} else {
+		q := certwise.MustAsk("role.work_mix")
 		for c := range r.WorkMix {
-			if !c.Valid() {
-				return certwise.Errorf(certwise.EINVALID, "role.work_mix."+string(c),
-					"unknown work class; allowed: %s", list(certwise.WorkClasses))
+			if !q.Allows(string(c)) {
+				return certwise.Errorf(certwise.EINVALID, "role.work_mix."+clip(string(c)),
+					"unknown work class; allowed: %s", strings.Join(q.Values(), ", "))
 			}
 		}
 		if err := normalize("role.work_mix", r.WorkMix); err != nil {
@@ -67,12 +63,15 @@ func Validate(a *certwise.Answers) error {
 	if len(r.ActivityShares) == 0 {
 		r.ActivityShares = nil
 	} else {
-		if len(r.ActivityShares) > maxShares {
-			return certwise.Errorf(certwise.EINVALID, "role.activity_shares", "at most %d activities, not %d", maxShares, len(r.ActivityShares))
+		if n := certwise.MustAsk("role.activity_shares").MaxItems; len(r.ActivityShares) > n {
+			return certwise.Errorf(certwise.EINVALID, "role.activity_shares", "at most %d activities, not %d", n, len(r.ActivityShares))
 		}
 		for k := range r.ActivityShares {
 			if strings.TrimSpace(k) == "" {
 				return certwise.Errorf(certwise.EINVALID, "role.activity_shares", "an activity id is empty")
+			}
+			if err := clean("role.activity_shares", k); err != nil {
+				return err
 			}
 		}
 		if err := normalize("role.activity_shares", r.ActivityShares); err != nil {
@@ -80,15 +79,16 @@ func Validate(a *certwise.Answers) error {
 		}
 	}
 
-	if err := inVocab("organization.ai_adoption_phase", a.Organization.AIAdoptionPhase, certwise.AIAdoptionPhases); err != nil {
+	if err := oneOf("organization.ai_adoption_phase", a.Organization.AIAdoptionPhase); err != nil {
 		return err
 	}
 
+	motives := certwise.MustAsk("motives")
 	seen := make(map[certwise.Motive]bool, len(a.Motives))
 	for i, m := range a.Motives {
 		p := fmt.Sprintf("motives[%d]", i)
-		if !m.Valid() {
-			return certwise.Errorf(certwise.EINVALID, p, "unknown motive %q; allowed: %s", truncate(string(m), 40), list(certwise.Motives))
+		if !motives.Allows(string(m)) {
+			return certwise.Errorf(certwise.EINVALID, p, "unknown motive %q; allowed: %s", clip(string(m)), strings.Join(motives.Values(), ", "))
 		}
 		if seen[m] {
 			return certwise.Errorf(certwise.EINVALID, p, "motive %q is listed twice", m)
@@ -96,18 +96,15 @@ func Validate(a *certwise.Answers) error {
 		seen[m] = true
 	}
 
-	a.CapabilityGap = strings.TrimSpace(a.CapabilityGap)
-	if len(a.CapabilityGap) > maxGap {
-		return certwise.Errorf(certwise.EINVALID, "capability_gap", "at most %d characters, not %d", maxGap, len(a.CapabilityGap))
+	if err := text("capability_gap", &a.CapabilityGap); err != nil {
+		return err
 	}
 
 	if t := a.TargetRole; t != nil {
-		t.Title = strings.TrimSpace(t.Title)
-		t.Occupation = strings.TrimSpace(t.Occupation)
-		if err := checkTitle("target_role.title", t.Title); err != nil {
+		if err := text("target_role.title", &t.Title); err != nil {
 			return err
 		}
-		if err := checkCode("target_role.occupation", t.Occupation); err != nil {
+		if err := code("target_role.occupation", &t.Occupation); err != nil {
 			return err
 		}
 		if t.Empty() {
@@ -116,16 +113,14 @@ func Validate(a *certwise.Answers) error {
 	}
 
 	if c := a.Certification; c != nil {
-		c.ID = strings.TrimSpace(c.ID)
-		c.Name = strings.TrimSpace(c.Name)
+		if err := text("certification.id", &c.ID); err != nil {
+			return err
+		}
+		if err := text("certification.name", &c.Name); err != nil {
+			return err
+		}
 		if c.ID == "" && c.Name == "" {
 			return certwise.Errorf(certwise.EINVALID, "certification", "give an id from the catalog or a name")
-		}
-		if err := checkTitle("certification.id", c.ID); err != nil {
-			return err
-		}
-		if err := checkTitle("certification.name", c.Name); err != nil {
-			return err
 		}
 		if err := nonNegative("certification.cost_usd", c.CostUSD); err != nil {
 			return err
@@ -133,47 +128,109 @@ func Validate(a *certwise.Answers) error {
 		if err := nonNegative("certification.hours", c.Hours); err != nil {
 			return err
 		}
-		if len(c.Skills) > maxSkills {
-			return certwise.Errorf(certwise.EINVALID, "certification.skills", "at most %d skills, not %d", maxSkills, len(c.Skills))
-		}
-		for i, s := range c.Skills {
-			s = strings.TrimSpace(s)
-			p := fmt.Sprintf("certification.skills[%d]", i)
-			if s == "" {
-				return certwise.Errorf(certwise.EINVALID, p, "a skill is empty")
-			}
-			if len(s) > maxSkillChars {
-				return certwise.Errorf(certwise.EINVALID, p, "at most %d characters", maxSkillChars)
-			}
-			c.Skills[i] = s
+		if err := textList("certification.skills", c.Skills, "skill"); err != nil {
+			return err
 		}
 	}
 
-	if err := inVocab("expected_authority_gain", a.ExpectedAuthorityGain, certwise.AuthorityGains); err != nil {
+	if err := textList("held_certifications", a.HeldCertifications, "certification"); err != nil {
 		return err
 	}
-	return inVocab("positioning", a.Positioning, certwise.Positionings)
+	if len(a.HeldCertifications) == 0 {
+		a.HeldCertifications = nil
+	}
+
+	if err := oneOf("expected_authority_gain", a.ExpectedAuthorityGain); err != nil {
+		return err
+	}
+	if err := oneOf("positioning", a.Positioning); err != nil {
+		return err
+	}
+	return oneOf("trajectory", a.Trajectory)
 }
 
-func inVocab[T ~string](field string, v T, vocab []T) error {
-	if v == "" || contains(vocab, v) {
+// oneOf checks a choice against its question's choices; empty is allowed.
+func oneOf[T ~string](field string, v T) error {
+	q := certwise.MustAsk(field)
+	if v == "" || q.Allows(string(v)) {
 		return nil
 	}
-	return certwise.Errorf(certwise.EINVALID, field, "unknown value %q; allowed: %s", truncate(string(v), 40), list(vocab))
+	return certwise.Errorf(certwise.EINVALID, field, "unknown value %q; allowed: %s", clip(string(v)), strings.Join(q.Values(), ", "))
 }
 
-func checkTitle(field, s string) error {
-	if len(s) > maxTitle {
-		return certwise.Errorf(certwise.EINVALID, field, "at most %d characters, not %d", maxTitle, len(s))
+// text trims one free-text answer and checks it is clean and within its
+// question's limit in characters.
+func text(field string, s *string) error {
+	if err := clean(field, *s); err != nil {
+		return err
+	}
+	*s = strings.TrimSpace(*s)
+	return maxChars(field, *s, certwise.MustAsk(field).MaxChars)
+}
+
+// textList trims each item of a list of short texts and checks the list.
+func textList(field string, items []string, what string) error {
+	q := certwise.MustAsk(field)
+	if len(items) > q.MaxItems {
+		return certwise.Errorf(certwise.EINVALID, field, "at most %d items, not %d", q.MaxItems, len(items))
+	}
+	for i := range items {
+		p := fmt.Sprintf("%s[%d]", field, i)
+		if err := clean(p, items[i]); err != nil {
+			return err
+		}
+		items[i] = strings.TrimSpace(items[i])
+		if items[i] == "" {
+			return certwise.Errorf(certwise.EINVALID, p, "a %s is empty", what)
+		}
+		if err := maxChars(p, items[i], q.MaxChars); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
-func checkCode(field, s string) error {
-	if s != "" && !isSOCCode(s) {
-		return certwise.Errorf(certwise.EINVALID, field, "%q is not an O*NET-SOC code (like 15-1252.00)", truncate(s, 40))
+func maxChars(field, s string, limit int) error {
+	if n := utf8.RuneCountInString(s); limit > 0 && n > limit {
+		return certwise.Errorf(certwise.EINVALID, field, "at most %d characters, not %d", limit, n)
 	}
 	return nil
+}
+
+// clean rejects text that is not valid UTF-8 (which includes lone UTF-16
+// surrogates written as bytes) or that holds control characters other than
+// tab and newline, such as NUL. Such text is refused, never repaired, so
+// that what is stored is what was sent.
+func clean(field, s string) error {
+	if !utf8.ValidString(s) {
+		return certwise.Errorf(certwise.EINVALID, field, "is not valid UTF-8 text")
+	}
+	for _, r := range s {
+		if r != '\t' && r != '\n' && r != '\r' && unicode.IsControl(r) {
+			return certwise.Errorf(certwise.EINVALID, field, "contains a control character (U+%04X); remove it", r)
+		}
+	}
+	return nil
+}
+
+func code(field string, s *string) error {
+	if err := clean(field, *s); err != nil {
+		return err
+	}
+	*s = strings.TrimSpace(*s)
+	if *s != "" && !isSOCCode(*s) {
+		return certwise.Errorf(certwise.EINVALID, field, "%q is not an O*NET-SOC code (like 15-1252.00)", clip(*s))
+	}
+	return nil
+}
+
+// clip shortens a value quoted in an error message.
+func clip(s string) string {
+	const n = 40
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
 }
 
 func nonNegative(field string, f *float64) error {
@@ -206,4 +263,31 @@ func normalize[K ~string](field string, m map[K]float64) error {
 		m[k] /= sum
 	}
 	return nil
+}
+
+// CheckText checks one free-text answer as Validate would: valid UTF-8,
+// no control characters other than tab and newline, and within the
+// question's limit in characters. Forms call it to refuse a value on the
+// step that asks for it.
+func CheckText(field, s string) error {
+	if err := clean(field, s); err != nil {
+		return err
+	}
+	q, ok := certwise.Ask(field)
+	if !ok {
+		return nil
+	}
+	return maxChars(field, strings.TrimSpace(s), q.MaxChars)
+}
+
+// Printable returns s without what CheckText refuses in it (invalid bytes
+// and control characters), so that a form can show back what was typed
+// beside the error.
+func Printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r != '\t' && r != '\n' && r != '\r' && unicode.IsControl(r) {
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(s, ""))
 }

@@ -13,24 +13,19 @@ import (
 	"github.com/certwise/certwise/answers"
 )
 
-// The guided assessment's steps, in order.
+// The guided assessment's steps, in order: the questionnaire's.
 const (
-	stepRole         = "role"
-	stepPosition     = "position"
-	stepOrganization = "organization"
-	stepMotives      = "motives"
-	stepTarget       = "target"
+	stepRole   = string(certwise.StepRole)
+	stepTarget = string(certwise.StepTarget)
 )
 
-var steps = []string{stepRole, stepPosition, stepOrganization, stepMotives, stepTarget}
-
-var stepTitles = map[string]string{
-	stepRole:         "Your role",
-	stepPosition:     "Your position",
-	stepOrganization: "Organization and industry",
-	stepMotives:      "Motives and capability gap",
-	stepTarget:       "Target role and certification",
-}
+var steps = func() []string {
+	out := make([]string, len(certwise.Steps))
+	for i, s := range certwise.Steps {
+		out[i] = string(s)
+	}
+	return out
+}()
 
 func stepIndex(step string) int {
 	for i, s := range steps {
@@ -131,8 +126,9 @@ func (e *fieldErrors) List() []fieldError {
 
 type fieldError struct{ Field, Message string }
 
-// workMixFields are the role step's optional work mix inputs, in percent.
-func workMixField(c certwise.WorkClass) string { return "mix_" + string(c) }
+// workMixField is the role step's optional work mix input for one class,
+// in percent.
+func workMixField(c string) string { return certwise.MustAsk("role.work_mix").Input + "_" + c }
 
 // optionalNumber parses an optional non-negative number field.
 func optionalNumber(form url.Values, field string, errs *fieldErrors) *float64 {
@@ -148,148 +144,156 @@ func optionalNumber(form url.Values, field string, errs *fieldErrors) *float64 {
 	return &f
 }
 
-// applyStep copies one step's form fields into the answers. Checkboxes
-// absent from the form are false, since the form shows every one of them.
+// applyStep copies one step's form fields into the answers, question by
+// question as the questionnaire lists them. Checkboxes absent from the
+// form are false, since the form shows every one of them.
 func (s *Server) applyStep(step string, form url.Values, a *certwise.Answers, errs *fieldErrors) {
-	on := func(name string) bool { return form.Get(name) != "" }
-	switch step {
-	case stepRole:
-		a.Role.Title = strings.TrimSpace(form.Get("title"))
-		a.Role.Occupation = strings.TrimSpace(form.Get("occupation"))
-		if a.Role.Occupation != "" {
-			if _, ok := s.Occupations.Occupation(a.Role.Occupation); !ok {
-				errs.add("occupation", "Pick one of the listed occupations.")
-			}
-		}
-		a.Role.ExposureSelfAssessed = certwise.ExposureLevel(form.Get("exposure_self_assessed"))
-		if a.Role.ExposureSelfAssessed != "" && !a.Role.ExposureSelfAssessed.Valid() {
-			errs.add("exposure_self_assessed", "Pick one of the listed exposure levels.")
-		}
-		mix := certwise.WorkMix{}
-		for _, c := range certwise.WorkClasses {
-			if v := optionalNumber(form, workMixField(c), errs); v != nil && *v > 0 {
-				mix[c] = *v / 100
-			}
-		}
-		if len(mix) == 0 {
-			mix = nil
-		}
-		a.Role.WorkMix = mix
-	case stepPosition:
-		a.Position = certwise.Position{
-			OwnsMeasurableOutcomes:    on("owns_measurable_outcomes"),
-			AIEnhancedRole:            on("ai_enhanced_role"),
-			ExpandingIntoSystemDesign: on("expanding_into_system_design"),
-			TransitioningToHybridRole: on("transitioning_to_hybrid_role"),
-			HasTestedAIInRole:         on("has_tested_ai_in_role"),
-		}
-	case stepOrganization:
-		a.Organization = certwise.Organization{
-			LeadershipValuesAILiteracy:   on("leadership_values_ai_literacy"),
-			PromotionRewardsCredentials:  on("promotion_rewards_credentials"),
-			PoliticsRewardFormalPrograms: on("politics_reward_formal_programs"),
-			AIAdoptionPhase:              certwise.AIAdoptionPhase(form.Get("ai_adoption_phase")),
-		}
-		a.Industry = certwise.Industry{
-			CredentialSensitive:      on("credential_sensitive"),
-			CompressingBusinessModel: on("compressing_business_model"),
-			ShiftingToAI:             on("shifting_to_ai"),
-		}
-	case stepMotives:
-		a.Motives = nil
-		for _, m := range form["motives"] {
-			if !certwise.Motive(m).Valid() {
-				errs.add("motives", "Pick from the listed motives.")
-				continue
-			}
-			a.Motives = append(a.Motives, certwise.Motive(m))
-		}
-		a.CapabilityGap = strings.TrimSpace(form.Get("capability_gap"))
-	case stepTarget:
-		t := &certwise.TargetRole{
-			Title:      strings.TrimSpace(form.Get("target_title")),
-			Occupation: strings.TrimSpace(form.Get("target_occupation")),
-		}
-		if t.Occupation != "" {
-			if _, ok := s.Occupations.Occupation(t.Occupation); !ok {
-				errs.add("target_occupation", "Pick one of the listed occupations.")
-			}
-		}
-		a.TargetRole = nil
-		if !t.Empty() {
-			a.TargetRole = t
-		}
-		a.Certification = nil
-		switch id := form.Get("certification"); id {
-		case "":
-		case "custom":
-			c := &certwise.CertificationChoice{
-				Name:    strings.TrimSpace(form.Get("cert_name")),
-				CostUSD: optionalNumber(form, "cert_cost", errs),
-				Hours:   optionalNumber(form, "cert_hours", errs),
-			}
-			for _, sk := range strings.Split(form.Get("cert_skills"), ",") {
-				if sk = strings.TrimSpace(sk); sk != "" {
-					c.Skills = append(c.Skills, sk)
+	for _, q := range certwise.QuestionsOf(certwise.Step(step)) {
+		switch q.Field {
+		case "role.occupation", "target_role.occupation":
+			code := strings.TrimSpace(form.Get(q.Input))
+			if code != "" {
+				if _, ok := s.Occupations.Occupation(code); !ok {
+					errs.add(q.Input, "Pick one of the listed occupations.")
 				}
 			}
-			if c.Name == "" {
-				errs.add("cert_name", "Name the certification you are considering.")
+			setAnswer(a, q, code)
+		case "role.work_mix":
+			mix := certwise.WorkMix{}
+			for _, c := range q.Choices {
+				if v := optionalNumber(form, workMixField(c.Value), errs); v != nil && *v > 0 {
+					mix[certwise.WorkClass(c.Value)] = *v / 100
+				}
 			}
-			a.Certification = c
+			if len(mix) == 0 {
+				mix = nil
+			}
+			a.Role.WorkMix = mix
+		case "certification.id", "certification.name", "certification.skills", "certification.cost_usd", "certification.hours":
+			// Read together below: the choice decides which apply.
 		default:
-			a.Certification = &certwise.CertificationChoice{ID: id}
+			applyQuestion(a, q, form, errs)
 		}
-		a.ExpectedAuthorityGain = certwise.AuthorityGain(form.Get("expected_authority_gain"))
-		a.Positioning = certwise.Positioning(form.Get("positioning"))
+	}
+	if step == stepTarget {
+		if a.TargetRole.Empty() {
+			a.TargetRole = nil
+		}
+		s.applyCertification(form, a, errs)
+	}
+}
+
+// applyQuestion reads one plainly asked question from the form.
+func applyQuestion(a *certwise.Answers, q certwise.Prompt, form url.Values, errs *fieldErrors) {
+	switch q.Kind {
+	case certwise.KindBool:
+		setAnswer(a, q, form.Get(q.Input) != "")
+	case certwise.KindOne:
+		v := form.Get(q.Input)
+		if v != "" && !q.Allows(v) {
+			errs.add(q.Input, "Pick one of the listed answers.")
+			v = ""
+		}
+		setAnswer(a, q, v)
+	case certwise.KindMany:
+		var picked []string
+		for _, v := range form[q.Input] {
+			if !q.Allows(v) {
+				errs.add(q.Input, "Pick from the listed answers.")
+				continue
+			}
+			picked = append(picked, v)
+		}
+		setAnswer(a, q, picked)
+	case certwise.KindTextList:
+		items := certwise.SplitList(form.Get(q.Input))
+		for i := range items {
+			items[i] = checkedText(q, items[i], errs)
+		}
+		setAnswer(a, q, items)
+	case certwise.KindNumber:
+		setAnswer(a, q, optionalNumber(form, q.Input, errs))
+	default:
+		setAnswer(a, q, checkedText(q, strings.TrimSpace(form.Get(q.Input)), errs))
+	}
+}
+
+// checkedText returns a typed text, or, when validation would refuse it
+// (a control character, say), notes the error and returns what can be
+// shown back of it: the form state never carries text the decoder refuses.
+func checkedText(q certwise.Prompt, s string, errs *fieldErrors) string {
+	if err := answers.CheckText(q.Field, s); err != nil {
+		errs.add(q.Input, certwise.ErrorMessage(err))
+		return answers.Printable(s)
+	}
+	return s
+}
+
+// setAnswer stores a form value in the answers field q asks for.
+func setAnswer(a *certwise.Answers, q certwise.Prompt, v any) {
+	if err := certwise.SetAnswer(a, q.Field, v); err != nil {
+		panic(err) // the questionnaire test proves every field takes its kind's value
+	}
+}
+
+// applyCertification reads the certification question: a catalog id, none,
+// or "custom" with its name, skills, cost and hours.
+func (s *Server) applyCertification(form url.Values, a *certwise.Answers, errs *fieldErrors) {
+	input := func(field string) string { return certwise.MustAsk(field).Input }
+	a.Certification = nil
+	switch id := form.Get(input("certification.id")); id {
+	case "":
+	case "custom":
+		c := &certwise.CertificationChoice{
+			Name:    checkedText(certwise.MustAsk("certification.name"), strings.TrimSpace(form.Get(input("certification.name"))), errs),
+			CostUSD: optionalNumber(form, input("certification.cost_usd"), errs),
+			Hours:   optionalNumber(form, input("certification.hours"), errs),
+			Skills:  certwise.SplitList(form.Get(input("certification.skills"))),
+		}
+		for i := range c.Skills {
+			c.Skills[i] = checkedText(certwise.MustAsk("certification.skills"), c.Skills[i], errs)
+		}
+		if c.Name == "" {
+			errs.add(input("certification.name"), "Name the certification you are considering.")
+		}
+		a.Certification = c
+	default:
+		a.Certification = &certwise.CertificationChoice{ID: id}
+	}
+}
+
+// askedBy returns the question that asks for an answers field, or for the
+// nearest field above it (role.work_mix for role.work_mix.analysis).
+func askedBy(field string) (certwise.Prompt, bool) {
+	for {
+		if q, ok := certwise.Ask(field); ok {
+			return q, true
+		}
+		i := strings.LastIndexByte(field, '.')
+		if i < 0 {
+			return certwise.Prompt{}, false
+		}
+		field = field[:i]
 	}
 }
 
 // stepOfField names the step whose form asks for an answers field, so that
 // an error the engine reports can be shown on the right step.
 func stepOfField(field string) string {
-	switch {
-	case strings.HasPrefix(field, "role"):
-		return stepRole
-	case strings.HasPrefix(field, "position"):
-		return stepPosition
-	case strings.HasPrefix(field, "organization"), strings.HasPrefix(field, "industry"):
-		return stepOrganization
-	case strings.HasPrefix(field, "motives"), strings.HasPrefix(field, "capability_gap"):
-		return stepMotives
+	if q, ok := askedBy(field); ok {
+		return string(q.Step)
 	}
 	return stepTarget
 }
 
 // formField maps an answers field path to the form input that asks for it.
 func formField(field string) string {
+	q, ok := askedBy(field)
 	switch {
-	case field == "role.title":
-		return "title"
-	case field == "role.occupation":
-		return "occupation"
-	case strings.HasPrefix(field, "role.work_mix"):
-		return "mix_reporting"
-	case strings.HasPrefix(field, "target_role.title"):
-		return "target_title"
-	case strings.HasPrefix(field, "target_role"):
-		return "target_occupation"
-	case field == "certification.id":
-		return "certification"
-	case field == "certification.cost_usd":
-		return "cert_cost"
-	case field == "certification.hours":
-		return "cert_hours"
-	case strings.HasPrefix(field, "certification.skills"):
-		return "cert_skills"
-	case strings.HasPrefix(field, "certification"):
-		return "cert_name"
+	case !ok:
+		return certwise.MustAsk("certification.name").Input // "certification": neither id nor name
+	case q.Field == "role.work_mix":
+		return workMixField(q.Choices[0].Value)
 	}
-	if i := strings.LastIndexByte(field, '.'); i >= 0 {
-		field = field[i+1:]
-	}
-	if j := strings.IndexByte(field, '['); j >= 0 {
-		field = field[:j]
-	}
-	return field
+	return q.Input
 }

@@ -23,19 +23,19 @@ var templateFuncs = template.FuncMap{
 		}
 		return *p
 	},
-	"num":       num,
-	"wage":      wage,
-	"humanize":  humanize,
-	"verdict":   verdictLabel,
-	"workMix":   workMixSVG,
-	"classLbl":  func(c certwise.WorkClass) string { return workClassLabels[c] },
-	"join":      strings.Join,
-	"add":       func(a, b int) int { return a + b },
-	"checked":   func(b bool) template.HTMLAttr { return boolAttr(b, "checked") },
-	"selected":  func(b bool) template.HTMLAttr { return boolAttr(b, "selected") },
-	"hasMotive": hasMotive,
-	"intp":      intp,
-	"int64p":    func(p *int64) string { return orDash(p, numfmt.Int) },
+	"num":      num,
+	"wage":     wage,
+	"humanize": humanize,
+	"verdict":  verdictLabel,
+	"workMix":  workMixSVG,
+	"classLbl": func(c certwise.WorkClass) string { return workClassLabels[c] },
+	"join":     strings.Join,
+	"add":      func(a, b int) int { return a + b },
+	"checked":  func(b bool) template.HTMLAttr { return boolAttr(b, "checked") },
+	"selected": func(b bool) template.HTMLAttr { return boolAttr(b, "selected") },
+	"ask":      func(v stepView, q questionView) askView { return askView{v, q} },
+	"intp":     intp,
+	"int64p":   func(p *int64) string { return orDash(p, numfmt.Int) },
 }
 
 func boolAttr(b bool, name string) template.HTMLAttr {
@@ -111,15 +111,6 @@ func verdictLabel(v certwise.VerdictID) string {
 		return l
 	}
 	return humanize(v)
-}
-
-func hasMotive(ms []certwise.Motive, m certwise.Motive) bool {
-	for _, x := range ms {
-		if x == m {
-			return true
-		}
-	}
-	return false
 }
 
 // whole formats an optional figure as a whole number.

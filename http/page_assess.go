@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"net/http"
+	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/certwise/certwise"
@@ -11,26 +13,89 @@ import (
 
 // stepView is what the step template shows.
 type stepView struct {
-	Step      string
-	Number    int
-	Total     int
-	Heading   string
-	Steps     []stepLink
-	State     string
-	Answers   certwise.Answers
-	Errors    *fieldErrors
-	Previous  string // the assessment a revisit follows
-	Matches   []roleOption
-	Targets   []roleOption
-	Certs     []certwise.Certification
-	CertID    string // the selected catalog id, "custom" or ""
-	MixPct    map[certwise.WorkClass]string
-	Classes   []certwise.WorkClass
-	Levels    []certwise.ExposureLevel
-	Phases    []certwise.AIAdoptionPhase
-	Motives   []certwise.Motive
-	Gains     []certwise.AuthorityGain
-	Positions []certwise.Positioning
+	Step     string
+	Number   int
+	Total    int
+	Heading  string
+	Steps    []stepLink
+	State    string
+	Answers  certwise.Answers
+	Errors   *fieldErrors
+	Previous string // the assessment a revisit follows
+	Matches  []roleOption
+	Targets  []roleOption
+	Certs    []certwise.Certification
+	CertID   string // the selected catalog id, "custom" or ""
+	MixPct   map[string]string
+	Blocks   []questionBlock
+}
+
+// questionBlock is what the step shows together: one question, or the
+// questions that share a group heading (a list of checkboxes, say).
+type questionBlock struct {
+	Group     string
+	Questions []questionView
+}
+
+// questionView is one question of the questionnaire with the answer given
+// so far, as the form shows it.
+type questionView struct {
+	certwise.Prompt
+	Value  string          // text, number or the choice picked
+	On     bool            // a statement ticked
+	Picked map[string]bool // the choices ticked
+}
+
+// MaxLength is the form's maxlength for the question's input, the same
+// limit in characters validation applies.
+func (q questionView) MaxLength() int {
+	if q.Kind == certwise.KindTextList {
+		return q.MaxItems * (q.MaxChars + 2) // items and their ", " separators
+	}
+	return q.MaxChars
+}
+
+// askView is one question with the step it is shown on, for the step
+// template's "question" block.
+type askView struct {
+	V stepView
+	Q questionView
+}
+
+// questionBlocks lists a step's questions with the answers so far,
+// grouping consecutive questions that share a group heading.
+func questionBlocks(step string, a *certwise.Answers) []questionBlock {
+	var out []questionBlock
+	for _, q := range certwise.QuestionsOf(certwise.Step(step)) {
+		v := questionView{Prompt: q}
+		if f, err := certwise.AnswerField(a, q.Field, false); err == nil && f.IsValid() {
+			switch x := f.Interface().(type) {
+			case bool:
+				v.On = x
+			case *float64:
+				if x != nil {
+					v.Value = strconv.FormatFloat(*x, 'f', -1, 64)
+				}
+			case []string:
+				v.Value = strings.Join(x, ", ")
+			case []certwise.Motive:
+				v.Picked = map[string]bool{}
+				for _, m := range x {
+					v.Picked[string(m)] = true
+				}
+			default:
+				if f.Kind() == reflect.String {
+					v.Value = f.String()
+				}
+			}
+		}
+		if n := len(out); n > 0 && q.Group != "" && out[n-1].Group == q.Group {
+			out[n-1].Questions = append(out[n-1].Questions, v)
+			continue
+		}
+		out = append(out, questionBlock{Group: q.Group, Questions: []questionView{v}})
+	}
+	return out
 }
 
 type stepLink struct {
@@ -133,21 +198,20 @@ func (s *Server) showResult(w http.ResponseWriter, r *http.Request, st formState
 func (s *Server) renderStep(w http.ResponseWriter, r *http.Request, status int, step string, st formState, errs *fieldErrors) {
 	i := stepIndex(step)
 	v := stepView{
-		Step: step, Number: i + 1, Total: len(steps), Heading: stepTitles[step],
+		Step: step, Number: i + 1, Total: len(steps), Heading: certwise.StepTitles[certwise.Step(step)],
 		State: st.encode(), Answers: st.Answers, Errors: errs, Previous: st.Previous,
-		Classes: certwise.WorkClasses, Levels: certwise.ExposureLevels, Phases: certwise.AIAdoptionPhases,
-		Motives: certwise.Motives, Gains: certwise.AuthorityGains, Positions: certwise.Positionings,
+		Blocks: questionBlocks(step, &st.Answers),
 	}
 	for j, sname := range steps {
-		v.Steps = append(v.Steps, stepLink{Title: stepTitles[sname], Current: j == i, Done: j < i})
+		v.Steps = append(v.Steps, stepLink{Title: certwise.StepTitles[certwise.Step(sname)], Current: j == i, Done: j < i})
 	}
 	a := st.Answers
 	switch step {
 	case stepRole:
 		v.Matches = s.roleOptions(a.Role.Title, a.Role.Occupation)
-		v.MixPct = map[certwise.WorkClass]string{}
+		v.MixPct = map[string]string{}
 		for c, share := range a.Role.WorkMix {
-			v.MixPct[c] = fmt.Sprintf("%.0f", share*100)
+			v.MixPct[string(c)] = fmt.Sprintf("%.0f", share*100)
 		}
 	case stepTarget:
 		if a.TargetRole != nil {
@@ -166,7 +230,7 @@ func (s *Server) renderStep(w http.ResponseWriter, r *http.Request, status int, 
 			}
 		}
 	}
-	title := fmt.Sprintf("Step %d of %d: %s", i+1, len(steps), stepTitles[step])
+	title := fmt.Sprintf("Step %d of %d: %s", i+1, len(steps), certwise.StepTitles[certwise.Step(step)])
 	if errs != nil && !errs.empty() {
 		title = "Fix the answers — " + title
 	}

@@ -11,15 +11,20 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/certwise/certwise/internal/slowtest"
 )
 
 // artifactDir holds the browser tests' screenshots (gitignored).
 const artifactDir = "testdata/artifacts"
 
 // chromium returns the headless Chromium to drive: $CERTWISE_CHROMIUM, else
-// /usr/bin/chromium. The test skips when it is absent, except under CI.
+// /usr/bin/chromium. The browser tests are long tests: they run with
+// CERTWISE_SLOW=1 (as in .ci/run), and skip when Chromium is absent, except
+// under CI.
 func chromium(t *testing.T) string {
 	t.Helper()
+	slowtest.Require(t)
 	bin := os.Getenv("CERTWISE_CHROMIUM")
 	if bin == "" {
 		bin = "/usr/bin/chromium"
@@ -109,11 +114,11 @@ func TestBrowserAssessment(t *testing.T) {
 		// Enter in the title field presses the form's first button, "Find
 		// occupations": the keyboard alone gets the suggestions.
 		chromedp.SendKeys(css(`#title`), "software engineer"+kb.Enter),
-		chromedp.WaitVisible(css(`#occ-0`)),
+		chromedp.WaitVisible(css(`#occupation-0`)),
 	)
 	screenshot(t, ctx, "step-role.png")
 	steps(t, ctx, "role, position, organization, motives",
-		chromedp.Click(css(`#occ-0`)),
+		chromedp.Click(css(`#occupation-0`)),
 		chromedp.Click(next),
 		chromedp.WaitVisible(css(`#owns_measurable_outcomes`)),
 		chromedp.Click(css(`#owns_measurable_outcomes`)),
@@ -123,18 +128,18 @@ func TestBrowserAssessment(t *testing.T) {
 		chromedp.Click(next),
 		chromedp.WaitVisible(css(`#ai_adoption_phase`)),
 		chromedp.Click(css(`#leadership_values_ai_literacy`)),
-		chromedp.SetValue(css(`#ai_adoption_phase`), "productivity_normalization"),
+		chromedp.Click(css(`#ai_adoption_phase-productivity_normalization`)),
 		chromedp.Click(css(`#shifting_to_ai`)),
 		chromedp.Click(next),
 		chromedp.WaitVisible(css(`#capability_gap`)),
-		chromedp.Click(css(`#motive-capability_gap`)),
-		chromedp.Click(css(`#motive-role_transition`)),
+		chromedp.Click(css(`#motives-capability_gap`)),
+		chromedp.Click(css(`#motives-role_transition`)),
 		chromedp.SendKeys(css(`#capability_gap`), "designing machine learning systems on a cloud platform"),
 		chromedp.Click(next),
 		chromedp.WaitVisible(css(`#target_title`)),
 		chromedp.SendKeys(css(`#target_title`), "machine learning engineer"),
-		chromedp.SetValue(css(`#expected_authority_gain`), "clear"),
-		chromedp.Click(css(`#pos-offensive`)),
+		chromedp.Click(css(`#expected_authority_gain-clear`)),
+		chromedp.Click(css(`#positioning-offensive`)),
 	)
 	screenshot(t, ctx, "step-target.png")
 	steps(t, ctx, "result", chromedp.Click(next), chromedp.WaitVisible(css(`#verdict-title`)))
@@ -151,6 +156,9 @@ func TestBrowserAssessment(t *testing.T) {
 	}
 	screenshot(t, ctx, "saved.png")
 
+	if strings.HasPrefix(share, "/") { // no --public-url: the link is relative
+		share = ts.URL + share
+	}
 	steps(t, ctx, "open the share link", chromedp.Navigate(share), chromedp.WaitVisible(css(`#verdict-title`)))
 	if got := text(t, ctx, `#verdict-title`); got != verdict {
 		t.Errorf("the share link shows %q, want %q", got, verdict)

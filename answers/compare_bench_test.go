@@ -1,0 +1,40 @@
+//go:build olddecoder
+
+package answers_test
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/certwise/certwise/answers"
+	"github.com/certwise/certwise/answers/internal/olddecoder"
+)
+
+// BenchmarkDecodeCompare decodes the same answers with the hand-written
+// decoder this package had until commit bdd6e09 (old) and with the
+// libraries it uses now (new). scripts/bench-decoder.sh restores the old
+// code from git and runs it beside the evaluate request benchmark.
+func BenchmarkDecodeCompare(b *testing.B) {
+	body := []byte(`{"role":{"title":"Backend developer","occupation":"15-1252.00"},"position":{"owns_measurable_outcomes":true,"ai_enhanced_role":true,"expanding_into_system_design":true,"has_tested_ai_in_role":true},"organization":{"leadership_values_ai_literacy":true,"ai_adoption_phase":"productivity_normalization"},"industry":{"shifting_to_ai":true},"motives":["capability_gap","role_transition"],"capability_gap":"designing and evaluating machine learning systems in production","target_role":{"title":"Machine learning architect","occupation":"15-1299.08"},"expected_authority_gain":"clear","positioning":"offensive"}`)
+	yamlBody := []byte("role: {title: Backend developer, occupation: 15-1252.00}\nposition: {owns_measurable_outcomes: true, ai_enhanced_role: true, expanding_into_system_design: true, has_tested_ai_in_role: true}\nmotives: [capability_gap, role_transition]\ncapability_gap: designing and evaluating machine learning systems in production\ntarget_role: {title: Machine learning architect, occupation: 15-1299.08}\npositioning: offensive\n")
+	for _, c := range []struct {
+		name   string
+		format string
+		in     []byte
+		decode func([]byte, string) error
+	}{
+		{"json/old", "json", body, func(b []byte, f string) error { _, err := olddecoder.Decode(bytes.NewReader(b), f); return err }},
+		{"json/new", "json", body, func(b []byte, f string) error { _, err := answers.Decode(bytes.NewReader(b), f); return err }},
+		{"yaml/old", "yaml", yamlBody, func(b []byte, f string) error { _, err := olddecoder.Decode(bytes.NewReader(b), f); return err }},
+		{"yaml/new", "yaml", yamlBody, func(b []byte, f string) error { _, err := answers.Decode(bytes.NewReader(b), f); return err }},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := c.decode(c.in, c.format); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

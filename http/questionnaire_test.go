@@ -1,0 +1,97 @@
+package http
+
+import (
+	"html"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/certwise/certwise"
+)
+
+// TestStepsAskTheQuestionnaire checks that every step of the web form shows
+// its questions in the questionnaire's words, with every choice explained
+// and the questionnaire's limits as maxlength, and that the new answers
+// (trajectory, held certifications) reach the evaluation.
+func TestStepsAskTheQuestionnaire(t *testing.T) {
+	srv, _, _ := newTestServer(t)
+	h, _ := srv.Handler()
+	b := newBrowser(t, h)
+	b.get("/assess")
+	// The role and target steps show the occupation question only once a
+	// title is typed: ask for suggestions first.
+	forms := map[string]url.Values{
+		"role":         {"title": {"financial analyst"}, "occupation": {"13-2051.00"}},
+		"position":     {},
+		"organization": {},
+		"motives":      {"motives": {"capability_gap"}},
+		"target":       {"target_title": {"software developer"}, "trajectory": {"move_to_target"}, "held_certifications": {"PMP, cert-a"}},
+	}
+	for i, step := range certwise.Steps {
+		if i > 0 {
+			b.expect(200, "Step "+strconv.Itoa(i+1)+" of 5")
+		}
+		if step == certwise.StepRole || step == certwise.StepTarget {
+			form := url.Values{"step": {string(step)}, "nav": {"suggest"}}
+			for k, v := range forms[string(step)] {
+				form[k] = v
+			}
+			b.post("/assess", form)
+		}
+		for _, q := range certwise.QuestionsOf(step) {
+			want := []string{html.EscapeString(q.Text), html.EscapeString(q.Help), html.EscapeString(q.Unset)}
+			for _, c := range q.Choices {
+				want = append(want, html.EscapeString(c.Label), html.EscapeString(c.Explain))
+			}
+			if q.MaxChars > 0 && q.Kind != certwise.KindTextList {
+				want = append(want, `id="`+q.Input+`" name="`+q.Input+`"`, `maxlength="`+strconv.Itoa(q.MaxChars)+`"`)
+			}
+			if q.Group != "" {
+				want = append(want, html.EscapeString(q.Group))
+			}
+			for _, w := range want {
+				if !strings.Contains(b.body, w) {
+					t.Errorf("step %s, question %s: page lacks %q", step, q.Field, w)
+				}
+			}
+		}
+		form := url.Values{"step": {string(step)}, "nav": {"next"}}
+		for k, v := range forms[string(step)] {
+			form[k] = v
+		}
+		if step == certwise.StepTarget {
+			form.Set("target_occupation", "15-1252.00")
+		}
+		b.post("/assess", form)
+	}
+	b.expect(200, "Save and get a share link")
+	st, err := decodeState(html.UnescapeString(stateRe.FindStringSubmatch(b.body)[1]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := st.Answers
+	if a.Trajectory != certwise.TrajectoryMoveToTarget || strings.Join(a.HeldCertifications, "|") != "PMP|cert-a" || a.TargetRole == nil || a.TargetRole.Occupation != "15-1252.00" {
+		t.Errorf("answers carried = %+v", a)
+	}
+}
+
+// TestFormRejectsBadText checks that a control character typed into the
+// form is refused on the step that asks for it, keeping what was typed.
+func TestFormRejectsBadText(t *testing.T) {
+	srv, _, _ := newTestServer(t)
+	h, _ := srv.Handler()
+	b := newBrowser(t, h)
+	b.get("/assess")
+	for _, step := range certwise.Steps {
+		form := url.Values{"step": {string(step)}, "nav": {"next"}}
+		if step == certwise.StepMotives {
+			form.Set("capability_gap", "prompt\x00 evaluation")
+		}
+		b.post("/assess", form)
+		if step == certwise.StepMotives {
+			break
+		}
+	}
+	b.expect(400, "control character", `name="capability_gap"`, ">prompt evaluation<")
+}
