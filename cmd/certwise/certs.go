@@ -125,9 +125,17 @@ func writeCertList(w io.Writer, certs []certwise.Certification, total int) error
 }
 
 // costText shows a certification's cost compactly for a table cell: the
-// official figure, else the secondary report marked with "?".
+// official figure, the corroborated one marked "*", a single report marked
+// "?", or the figures pages disagree on ("$400/$200?").
 func costText(c certwise.Certification) string {
 	v, verified := c.Cost()
+	if amounts := c.HeadlineAmounts(); v == nil && len(amounts) > 1 {
+		texts := make([]string, len(amounts))
+		for i, a := range amounts {
+			texts[i] = certwise.CostText(&a, true)
+		}
+		return strings.Join(texts, "/") + "?" // pages disagree
+	}
 	if v == nil {
 		return "not verified"
 	}
