@@ -391,10 +391,12 @@ func (r Recommendation) CostText() string {
 func (r Recommendation) Enrollable() bool { return len(r.PrerequisitesMissing) == 0 }
 
 // TotalCostText says the total cost of some recommendations with how many
-// of them have a price: "$249" when every one has, "$49 for 1 of 3; 2
-// unpriced" when some have none, "an unknown amount: none of the 3 has a
+// of them have a price: "$249" when every one has, "$49 for 1 of 3 (2
+// unpriced)" when some have none, "an unknown amount: none of the 3 has a
 // confirmed price" when none has; a total including reported figures says
-// how many. Every total in reports, pages and next steps is worded by it.
+// how many, in the same parentheses. It reads inside a sentence ("would
+// cost ... and take"). Every total in reports, pages and next steps is
+// worded by it.
 func TotalCostText(recs []Recommendation) string {
 	var total float64
 	var priced, reported int
@@ -416,11 +418,16 @@ func TotalCostText(recs []Recommendation) string {
 		return "an unknown amount: none of the " + strconv.Itoa(n) + " has a confirmed price"
 	}
 	s := Dollars(math.Round(total*100) / 100)
-	if reported > 0 {
-		s += " (" + strconv.Itoa(reported) + " of the prices reported, unverified)"
-	}
+	var notes []string
 	if priced < n {
-		s += " for " + strconv.Itoa(priced) + " of " + strconv.Itoa(n) + "; " + strconv.Itoa(n-priced) + " unpriced"
+		s += " for " + strconv.Itoa(priced) + " of " + strconv.Itoa(n)
+		notes = append(notes, strconv.Itoa(n-priced)+" unpriced")
+	}
+	if reported > 0 {
+		notes = append(notes, strconv.Itoa(reported)+" of the prices reported, unverified")
+	}
+	if len(notes) > 0 {
+		s += " (" + strings.Join(notes, "; ") + ")"
 	}
 	return s
 }

@@ -134,8 +134,8 @@ func TestTotalCostText(t *testing.T) {
 		want string
 	}{
 		{[]Recommendation{{CostUSD: f(100), CostVerified: true}, {CostUSD: f(149), CostVerified: true}}, "$249"},
-		{[]Recommendation{{CostUSD: f(49), CostVerified: true}, {}, {}}, "$49 for 1 of 3; 2 unpriced"},
-		{[]Recommendation{{CostUSD: f(49)}, {CostUSD: f(200), CostVerified: true}, {}}, "$249 (1 of the prices reported, unverified) for 2 of 3; 1 unpriced"},
+		{[]Recommendation{{CostUSD: f(49), CostVerified: true}, {}, {}}, "$49 for 1 of 3 (2 unpriced)"},
+		{[]Recommendation{{CostUSD: f(49)}, {CostUSD: f(200), CostVerified: true}, {}}, "$249 for 2 of 3 (1 unpriced; 1 of the prices reported, unverified)"},
 		{[]Recommendation{{}, {}}, "an unknown amount: none of the 2 has a confirmed price"},
 		{[]Recommendation{{}}, "an unknown amount: it has no confirmed price"},
 		{[]Recommendation{{CostUSD: f(0), CostVerified: true}}, "$0"},

@@ -34,7 +34,7 @@ func TestNextStepData(t *testing.T) {
 			[]string{"Cert Two", "Acme", "cost $150 (reported, unverified)", "Together: cost $150 (1 of the prices reported, unverified) and 20 h"}},
 		{certwise.NextStep{Certifications: []certwise.Recommendation{{ID: "c3", Name: "Cert Three", CostUSD: fp(49), CostVerified: true, PrepHours: fp(10)},
 			{ID: "c4", Name: "Cert Four"}, {ID: "c5", Name: "Cert Five"}}, TotalCostUSD: fp(49), TotalHours: fp(10)},
-			[]string{"Together: cost $49 for 1 of 3; 2 unpriced and 10 h"}},
+			[]string{"Together: cost $49 for 1 of 3 (2 unpriced) and 10 h"}},
 		{certwise.NextStep{Questions: []string{"Which role do you want next?"}}, []string{"<li>Which role do you want next?</li>"}},
 	}
 	for _, tt := range steps {

@@ -506,7 +506,7 @@ func writeRecommendations(w io.Writer, cat *catalog.Catalog, target string, res 
 		fmt.Fprintf(w, "   %s\n", r.URL)
 	}
 	if len(res.Recommendations) > 1 {
-		fmt.Fprintf(w, "\nTogether: cost %s (pick one rather than collecting them)\n", certwise.TotalCostText(res.Recommendations))
+		fmt.Fprintf(w, "\nTogether: cost %s; pick one rather than collecting them\n", certwise.TotalCostText(res.Recommendations))
 	}
 	if len(res.Excluded) > 0 {
 		fmt.Fprintln(w)
