@@ -194,6 +194,16 @@ type NextStep struct {
 	MoveBounds     *MoveBounds        `json:"move_bounds,omitempty"` // with Targets: the bounds moves were held to
 }
 
+// TotalCostText says the step's total cost the way every report and page
+// prints it: TotalCostText of its certifications, saying how many are
+// unpriced; a step saved without its certifications keeps its bare total.
+func (s NextStep) TotalCostText() string {
+	if len(s.Certifications) == 0 {
+		return CostText(s.TotalCostUSD, true)
+	}
+	return TotalCostText(s.Certifications)
+}
+
 // The kinds of next step.
 const (
 	NextStepAppliedProjects = "applied_projects"      // Activities: where to apply AI first

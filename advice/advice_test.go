@@ -323,7 +323,7 @@ func TestPursueTotalsAndPairedProject(t *testing.T) {
 		if s.Kind != certwise.NextStepCertifications || *s.TotalCostUSD != 249 || *s.TotalHours != 32.5 || len(s.Certifications) != 3 {
 			t.Errorf("%s: certification step %+v", v, s)
 		}
-		if !strings.Contains(s.Action, "$249 (1 of the prices reported by secondary pages, unverified) plus 1 without a confirmed price") {
+		if !strings.Contains(s.Action, "$249 for 2 of 3 (1 unpriced; 1 of the prices reported, unverified)") {
 			t.Errorf("%s: action %q", v, s.Action)
 		}
 		p := out.NextSteps[1]

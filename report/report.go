@@ -268,8 +268,7 @@ func stepDetails(s certwise.NextStep) []string {
 		out = append(out, c.Name+" ("+c.Provider+"): cost "+c.CostText()+", "+hours(c.PrepHours))
 	}
 	if s.TotalCostUSD != nil || s.TotalHours != nil {
-		// The total adds up the figures above, each marked there if unverified.
-		out = append(out, "Total: cost "+certwise.CostText(s.TotalCostUSD, true)+", "+hours(s.TotalHours))
+		out = append(out, "Total: cost "+s.TotalCostText()+", "+hours(s.TotalHours))
 	}
 	out = append(out, s.Questions...)
 	keys := make([]string, 0, len(s.Evidence))
