@@ -1,6 +1,10 @@
 package certwise
 
-import "context"
+import (
+	"context"
+
+	"github.com/certwise/certwise/internal/display"
+)
 
 // VerdictID is the decision on a certification. The IDs are a stable
 // interface: users script against them.
@@ -38,17 +42,80 @@ const (
 // Evaluation is the engine's complete answer for one set of Answers. Its JSON
 // field names are a stable interface.
 type Evaluation struct {
-	Verdict         VerdictID        `json:"verdict"`
-	Rule            string           `json:"rule"`
-	Headline        string           `json:"headline"`
-	Reasons         []Reason         `json:"reasons"`
-	Conditions      Conditions       `json:"conditions"`
-	Exposure        ExposureSummary  `json:"exposure"`
-	Questions       []Question       `json:"questions"`
-	Alternatives    []Alternative    `json:"alternatives"`
-	NextSteps       []NextStep       `json:"next_steps"`
-	Recommendations []Recommendation `json:"recommendations"`
-	References      []Reference      `json:"references"`
+	Verdict         VerdictID         `json:"verdict"`
+	Rule            string            `json:"rule"`
+	Headline        string            `json:"headline"`
+	Concerns        []Concern         `json:"concerns"`
+	Trajectory      TrajectorySummary `json:"trajectory"`
+	Reasons         []Reason          `json:"reasons"`
+	Conditions      Conditions        `json:"conditions"`
+	Exposure        ExposureSummary   `json:"exposure"`
+	Questions       []Question        `json:"questions"`
+	Alternatives    []Alternative     `json:"alternatives"`
+	NextSteps       []NextStep        `json:"next_steps"`
+	Recommendations []Recommendation  `json:"recommendations"`
+	References      []Reference       `json:"references"`
+}
+
+// Tier groups the verdicts by what they ask of the person: enroll now,
+// prepare first, or leave it. Verdicts move between tiers monotonically:
+// a stronger position never lowers the tier, a new concern never raises it.
+type Tier string
+
+// The tiers, from the most to the least favourable to enrolling.
+const (
+	TierEnroll  Tier = "enroll"
+	TierPrepare Tier = "prepare"
+	TierAvoid   Tier = "avoid"
+)
+
+// Tier returns the tier the verdict belongs to.
+func (v VerdictID) Tier() Tier {
+	switch v {
+	case VerdictPursue, VerdictPursueForSignal:
+		return TierEnroll
+	case VerdictAvoid:
+		return TierAvoid
+	}
+	return TierPrepare
+}
+
+// Rank orders the tiers: 2 for enroll, 1 for prepare, 0 for avoid.
+func (t Tier) Rank() int {
+	switch t {
+	case TierEnroll:
+		return 2
+	case TierPrepare:
+		return 1
+	}
+	return 0
+}
+
+// Concern is one thing in the person's answers or situation that argues
+// against enrolling now, whichever rule decided the verdict. IDs are a
+// stable interface (see the rulebook's concerns).
+type Concern struct {
+	ID       string `json:"id"`
+	Text     string `json:"text"`
+	Evidence string `json:"evidence"`
+}
+
+// TrajectorySummary is where the person is heading and whether that counts
+// as a defined trajectory: a target role that resolves to an occupation
+// other than the current one, or deepening the current role with a named
+// capability gap.
+type TrajectorySummary struct {
+	// Choice is the trajectory the person chose or, when they chose none,
+	// the one their answers imply.
+	Choice  Trajectory `json:"choice"`
+	Defined bool       `json:"defined"`
+	// TargetCode and TargetTitle are the occupation the target role
+	// resolved to, and TargetSource how: occupation (a code was given or
+	// picked), title_match (a confident match) or "" when it did not.
+	TargetCode   string `json:"target_code,omitempty"`
+	TargetTitle  string `json:"target_title,omitempty"`
+	TargetSource string `json:"target_source,omitempty"`
+	Evidence     string `json:"evidence"`
 }
 
 // Reason is one step of the explanation: the rule or derived fact it concerns
@@ -80,7 +147,7 @@ func (c Conditions) All() bool {
 // ExposureSummary is what the evaluation knows about how exposed the role is.
 type ExposureSummary struct {
 	Level             ExposureLevel `json:"level"`
-	Source            string        `json:"source"` // self_assessed, occupation, title_match or none
+	Source            string        `json:"source"` // self_assessed, occupation, title_match, candidates or none
 	SelfAssessed      ExposureLevel `json:"self_assessed,omitempty"`
 	DataLevel         ExposureLevel `json:"data_level,omitempty"` // the occupation's level, when known
 	Disagreement      string        `json:"disagreement,omitempty"`
@@ -128,6 +195,17 @@ type NextStep struct {
 	TotalCostUSD   *float64           `json:"total_cost_usd,omitempty"`
 	TotalHours     *float64           `json:"total_hours,omitempty"`
 	Questions      []string           `json:"questions,omitempty"`
+	MoveBounds     *MoveBounds        `json:"move_bounds,omitempty"` // with Targets: the bounds moves were held to
+}
+
+// TotalCostText says the step's total cost the way every report and page
+// prints it: TotalCostText of its certifications, saying how many are
+// unpriced; a step saved without its certifications keeps its bare total.
+func (s NextStep) TotalCostText() string {
+	if len(s.Certifications) == 0 {
+		return display.Cost(s.TotalCostUSD, true)
+	}
+	return TotalCostText(s.Certifications)
 }
 
 // The kinds of next step.
@@ -182,10 +260,63 @@ type TransitionTarget struct {
 	CompressibleShare  *float64         `json:"compressible_share"`
 	ProjectedGrowthPct *float64         `json:"projected_growth_pct"`
 	MedianWage         *float64         `json:"median_wage"`
+	LabourVintage      LabourVintage    `json:"labour_vintage"` // releases of median_wage and projected_growth_pct
 	JobZone            *int             `json:"job_zone"`
 	Overlap            float64          `json:"overlap"` // share of the person's work the target also does, 0..1
 	SharedActivities   []SharedActivity `json:"shared_activities"`
 	Certifications     []Recommendation `json:"certifications,omitempty"`
+
+	// Status is MoveProposed when the move meets every bound of
+	// MoveBounds, MoveOutsideBounds when it misses one, named in
+	// OutsideBounds and said in plain words in Caveats.
+	Status           string       `json:"status,omitempty"`
+	OutsideBounds    []string     `json:"outside_bounds,omitempty"` // job_zone, median_wage, skills
+	Caveats          []string     `json:"caveats,omitempty"`        // plain words for each bound missed and for a step of one job zone up
+	Fit              float64      `json:"fit"`                      // the ranking score: overlap + 0.5 × positive skills similarity (+0.05 if O*NET relates them)
+	SkillsSimilarity *float64     `json:"skills_similarity"`        // -1..1, nil where either occupation is unrated
+	WageRatio        *float64     `json:"wage_ratio"`               // target's median wage over the current one's
+	SharedSkills     []SkillMatch `json:"shared_skills,omitempty"`  // skills and knowledge both occupations rate important
+	SkillGaps        []SkillMatch `json:"skill_gaps,omitempty"`     // the gap to close: where the target asks clearly more
+}
+
+// The status of a transition target.
+const (
+	MoveProposed      = "proposed"
+	MoveOutsideBounds = "outside_bounds"
+)
+
+// The bounds a move can miss, as named in TransitionTarget.OutsideBounds.
+const (
+	BoundJobZone    = "job_zone"
+	BoundMedianWage = "median_wage"
+	BoundSkills     = "skills" // asks for knowledge fields the person's occupation barely uses
+)
+
+// SkillMatch compares one O*NET skill or knowledge area between the
+// person's occupation and a target: the target's importance (1-5) and the
+// level (0-7) each asks for.
+type SkillMatch struct {
+	Element     string    `json:"element"`
+	Name        string    `json:"name"`
+	Kind        SkillKind `json:"kind"`
+	Importance  float64   `json:"importance"`
+	Level       float64   `json:"current_level"`
+	TargetLevel float64   `json:"target_level"`
+}
+
+// MoveBounds are the bounds a career move must meet to be proposed, with
+// the person's figures they were applied to. Nil figures were unknown and
+// their bound not applied.
+type MoveBounds struct {
+	MinOverlap        float64       `json:"min_overlap"`         // share of the person's work the target must share
+	JobZone           *int          `json:"job_zone"`            // current; targets within one of it
+	MedianWage        *float64      `json:"median_wage"`         // current; targets at MinWageRatio of it or more
+	MinWageRatio      float64       `json:"min_wage_ratio"`      // 0.9
+	ExposureLevel     ExposureLevel `json:"exposure_level"`      // current; targets less exposed
+	CompressibleShare *float64      `json:"compressible_share"`  // current
+	LabourVintage     LabourVintage `json:"labour_vintage"`      // the release of the wage figures
+	Examined          int           `json:"candidates_examined"` // occupations considered
+	Qualifying        int           `json:"qualifying"`          // candidates meeting every bound
 }
 
 // WorkShift is how much of the work mix to move from reporting and

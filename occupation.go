@@ -86,10 +86,61 @@ type Occupation struct {
 	Employment         *int64            `json:"employment"`
 	MedianWage         *float64          `json:"median_wage"`
 	ProjectedGrowthPct *float64          `json:"projected_growth_pct"`
+	LabourVintage      LabourVintage     `json:"labour_vintage"`
 	Related            []string          `json:"related"`
+	Skills             []SkillRating     `json:"skills,omitempty"` // O*NET skills and knowledge ratings
 	Activities         []Activity        `json:"activities"`
 	Sources            map[string]string `json:"sources"`
 	Tasks              []Task            `json:"tasks,omitempty"`
+}
+
+// The releases the labour figures come from.
+const (
+	WagesVintage  = "BLS OEWS May 2024"                  // employment and median wage
+	GrowthVintage = "BLS Employment Projections 2024–34" // projected growth
+)
+
+// LabourVintage names the releases an occupation's labour figures come from:
+// employment and median wage (Wages) and projected growth (Growth).
+type LabourVintage struct {
+	Wages  string `json:"wages"`
+	Growth string `json:"growth"`
+}
+
+// CurrentLabourVintage is the vintage of the figures certwise ships.
+var CurrentLabourVintage = LabourVintage{Wages: WagesVintage, Growth: GrowthVintage}
+
+// SkillKind says whether a rated element is one of O*NET's skills or one of
+// its knowledge areas.
+type SkillKind string
+
+// The kinds of rated element.
+const (
+	SkillKindSkill     SkillKind = "skill"
+	SkillKindKnowledge SkillKind = "knowledge"
+)
+
+// SkillRating is how an occupation rates one O*NET skill or knowledge area:
+// importance (1-5) and level (0-7), rounded to one decimal. A level O*NET
+// marks not relevant is 0.
+type SkillRating struct {
+	Element    string    `json:"element"` // O*NET content-model id, e.g. 2.A.1.a
+	Name       string    `json:"name"`
+	Kind       SkillKind `json:"kind"`
+	Importance float64   `json:"importance"`
+	Level      float64   `json:"level"`
+}
+
+// SimilarOccupation is an occupation close to another: the share of the
+// first's work the second also does (Overlap, 0..1: the sum over activities
+// of the smaller of the two weights), the similarity of their skills and
+// knowledge ratings (Skills, -1..1, nil where either is unrated) and whether
+// O*NET lists it among the first's related occupations.
+type SimilarOccupation struct {
+	Code    string   `json:"code"`
+	Overlap float64  `json:"overlap"`
+	Skills  *float64 `json:"skills_similarity"`
+	Related bool     `json:"related,omitempty"`
 }
 
 // Activity is one intermediate work activity (IWA) of an occupation with its
@@ -158,6 +209,9 @@ type TitleCandidate struct {
 	Title        string  `json:"title"`         // the occupation's official title
 	MatchedTitle string  `json:"matched_title"` // the title in the index that matched best
 	Score        float64 `json:"score"`         // 0..1
+	// Note, when set, qualifies the match: the title names work O*NET has
+	// no occupation of its own for, and this is the closest one.
+	Note string `json:"note,omitempty"`
 }
 
 // TitleMatch is the answer to one title query. Confident is false when the

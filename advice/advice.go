@@ -56,6 +56,9 @@ type Advisor struct {
 	// byIWA lists, for every IWA, the occupations (positions in occs) that
 	// carry it and its weight in each.
 	byIWA map[string][]occWeight
+	// sim gives precomputed move candidates and skills similarity when the
+	// data provides them.
+	sim SimilarityData
 }
 
 type occWeight struct {
@@ -78,6 +81,7 @@ func New(data certwise.ExposureData, activities ActivityLister, rec certwise.Cat
 			}
 		}
 	}
+	a.sim, _ = data.(SimilarityData)
 	a.occs = data.Occupations()
 	a.index = make(map[string]int, len(a.occs))
 	for i, o := range a.occs {

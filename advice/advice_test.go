@@ -3,6 +3,7 @@ package advice
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -189,24 +190,47 @@ func TestReassessTargets(t *testing.T) {
 func TestReassessFollowsTheData(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
-		name   string
-		mutate func(f *fakeData)
-		want   []string
+		name     string
+		mutate   func(f *fakeData)
+		want     []string
+		outside  map[string]string // code -> the one bound it misses
+		caveated string            // a code whose caveat must name this text
 	}{
-		{"typist starts growing", func(f *fakeData) { f.occs["99-0003.00"].ProjectedGrowthPct = f64(3) }, []string{"99-0003.00", "99-0002.00", "99-0005.00"}},
-		{"auditor shrinks", func(f *fakeData) { f.occs["99-0005.00"].ProjectedGrowthPct = f64(-6) }, []string{"99-0002.00"}},
-		{"advisor turns structural", func(f *fakeData) { f.occs["99-0002.00"].ExposureLevel = certwise.ExposureStructural }, []string{"99-0005.00"}},
-		{"architect's zone drops", func(f *fakeData) { f.occs["99-0004.00"].JobZone = intp(3) }, []string{"99-0002.00", "99-0004.00", "99-0005.00"}},
-		{"clerk's zone rises", func(f *fakeData) { f.occs["99-0001.00"].JobZone = intp(4) }, []string{"99-0002.00", "99-0004.00"}},
-		{"related list dropped", func(f *fakeData) { f.occs["99-0001.00"].Related = nil }, []string{"99-0002.00", "99-0005.00"}},
+		{"as built", func(f *fakeData) {}, []string{"99-0002.00", "99-0005.00"}, nil, "one job zone more preparation"},
+		{"advisor turns structural", func(f *fakeData) { f.occs["99-0002.00"].ExposureLevel = certwise.ExposureStructural }, []string{"99-0005.00"}, nil, ""},
+		{"advisor pays less", func(f *fakeData) { f.occs["99-0002.00"].MedianWage = f64(35000) }, []string{"99-0005.00", "99-0002.00"},
+			map[string]string{"99-0002.00": certwise.BoundMedianWage}, "pays less"},
+		{"advisor pays far less", func(f *fakeData) { f.occs["99-0002.00"].MedianWage = f64(20000) }, []string{"99-0005.00"}, nil, ""},
+		{"auditor needs more preparation", func(f *fakeData) { f.occs["99-0005.00"].JobZone = intp(4) }, []string{"99-0002.00", "99-0005.00"},
+			map[string]string{"99-0005.00": certwise.BoundJobZone}, "needs more preparation"},
+		{"auditor far off", func(f *fakeData) { f.occs["99-0005.00"].JobZone = intp(5) }, []string{"99-0002.00"}, nil, ""},
+		{"typist less compressible", func(f *fakeData) { f.occs["99-0003.00"].CompressibleShare = f64(0.6) },
+			[]string{"99-0003.00", "99-0002.00", "99-0005.00"}, nil, ""},
+		{"related list dropped", func(f *fakeData) { f.occs["99-0001.00"].Related = nil }, []string{"99-0002.00", "99-0005.00"}, nil, ""},
 	}
 	for _, tt := range tests {
 		f := newFake()
 		tt.mutate(f)
 		out := advise(t, New(f, f, nil), certwise.AdviceInput{Verdict: certwise.VerdictReassessPosition,
 			Occupation: f.occs["99-0001.00"], Level: certwise.ExposureStructural})
-		if got := codes(out.NextSteps[0].Targets); !equal(got, tt.want) {
+		s := out.NextSteps[0]
+		if got := codes(s.Targets); !equal(got, tt.want) {
 			t.Errorf("%s: targets %v, want %v", tt.name, got, tt.want)
+		}
+		for _, tg := range s.Targets {
+			bound, out := tt.outside[tg.Code]
+			if out != (tg.Status == certwise.MoveOutsideBounds) || (out && !equal(tg.OutsideBounds, []string{bound})) {
+				t.Errorf("%s: %s status %s, outside %v; want outside %q", tt.name, tg.Code, tg.Status, tg.OutsideBounds, bound)
+			}
+			if out && len(tg.Caveats) == 0 {
+				t.Errorf("%s: %s outside its bounds without a caveat", tt.name, tg.Code)
+			}
+		}
+		if tt.caveated != "" && !strings.Contains(fmt.Sprint(s.Targets), tt.caveated) {
+			t.Errorf("%s: no caveat says %q: %+v", tt.name, tt.caveated, s.Targets)
+		}
+		if s.MoveBounds == nil || s.MoveBounds.MinOverlap != 0.2 || s.MoveBounds.MinWageRatio != 0.9 || *s.MoveBounds.JobZone != 2 {
+			t.Errorf("%s: bounds %+v", tt.name, s.MoveBounds)
 		}
 		if len(out.NextSteps) != 1 {
 			t.Errorf("%s: a certification step without a recommender", tt.name)
@@ -217,14 +241,21 @@ func TestReassessFollowsTheData(t *testing.T) {
 func TestReassessWithoutTargets(t *testing.T) {
 	t.Parallel()
 	f := newFake()
-	for _, o := range f.occs {
-		o.ProjectedGrowthPct = f64(-20)
+	for code, o := range f.occs {
+		if code != "99-0001.00" {
+			o.ExposureLevel = certwise.ExposureStructural
+		}
 	}
 	out := advise(t, New(f, f, nil), certwise.AdviceInput{Verdict: certwise.VerdictReassessPosition,
-		Occupation: f.occs["99-0001.00"], Level: certwise.ExposureStructural})
+		Occupation: f.occs["99-0001.00"], Level: certwise.ExposureStructural, WorkMix: f.occs["99-0001.00"].WorkMix})
 	s := out.NextSteps[0]
-	if len(s.Targets) != 0 || s.Evidence["candidates_examined"] != 5 || !strings.Contains(s.Why, "5 occupations") {
+	if len(s.Targets) != 0 || s.Evidence["candidates_examined"] != 5 || !strings.Contains(s.Why, "5 occupations") ||
+		!strings.Contains(s.Action, "Deepen your current role") {
 		t.Errorf("no-target step %+v", s)
+	}
+	// The steps that follow say how to deepen the role.
+	if len(out.NextSteps) < 2 || out.NextSteps[1].Kind != certwise.NextStepHandOff || out.NextSteps[len(out.NextSteps)-1].Kind != certwise.NextStepShiftWork {
+		t.Errorf("no deepening steps after the empty move step: %+v", out.NextSteps)
 	}
 	// No occupation and no activity shares: nothing to examine.
 	out = advise(t, New(f, f, nil), certwise.AdviceInput{Verdict: certwise.VerdictReassessPosition, Level: certwise.ExposureHigh})
@@ -292,7 +323,7 @@ func TestPursueTotalsAndPairedProject(t *testing.T) {
 		if s.Kind != certwise.NextStepCertifications || *s.TotalCostUSD != 249 || *s.TotalHours != 32.5 || len(s.Certifications) != 3 {
 			t.Errorf("%s: certification step %+v", v, s)
 		}
-		if !strings.Contains(s.Action, "$249 (1 of the prices reported by secondary pages, unverified) plus 1 without a confirmed price") {
+		if !strings.Contains(s.Action, "$249 for 2 of 3 (1 unpriced; 1 of the prices reported, unverified)") {
 			t.Errorf("%s: action %q", v, s.Action)
 		}
 		p := out.NextSteps[1]
@@ -398,7 +429,9 @@ func TestWithoutOccupation(t *testing.T) {
 		t.Errorf("projects from own shares: %v (X9 has no figures)", got)
 	}
 	out = advise(t, a, certwise.AdviceInput{Verdict: certwise.VerdictReassessPosition, Level: certwise.ExposureHigh, Answers: ans, WorkMix: mix})
-	if got := codes(out.NextSteps[0].Targets); !equal(got, []string{"99-0005.00", "99-0002.00", "99-0004.00"}) {
+	// Without an occupation there are no skills to compare, so the architect
+	// (20% shared work, not related) is left out: only moves sharing 30%.
+	if got := codes(out.NextSteps[0].Targets); !equal(got, []string{"99-0005.00", "99-0002.00"}) {
 		t.Errorf("targets from own shares: %v", got)
 	}
 	out = advise(t, a, certwise.AdviceInput{Verdict: certwise.VerdictRedesignRoleFirst, Level: certwise.ExposureHigh, Answers: ans, WorkMix: mix})

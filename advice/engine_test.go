@@ -42,6 +42,8 @@ func TestEngineUsesAdvice(t *testing.T) {
 			Position:   certwise.Position{HasTestedAIInRole: true, OwnsMeasurableOutcomes: true, ExpandingIntoSystemDesign: true},
 			Motives:    []certwise.Motive{certwise.MotiveCapabilityGap, certwise.MotiveRoleTransition},
 			TargetRole: &certwise.TargetRole{Occupation: "15-1299.08"}, CapabilityGap: "deploy ML models",
+			// The five questions weigh (issue 13): authority and stance answered.
+			ExpectedAuthorityGain: certwise.AuthoritySome, Positioning: certwise.Offensive,
 		}, certwise.VerdictPursue, certwise.NextStepCertifications, certwise.RoleTypeAIEnhanced},
 		{"headlines", certwise.Answers{
 			Role: certwise.RoleAnswers{Occupation: "29-1141.00"}, Motives: []certwise.Motive{certwise.MotiveFollowHeadlines},

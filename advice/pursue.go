@@ -15,13 +15,10 @@ func (a *Advisor) pursue(in certwise.AdviceInput) []certwise.NextStep {
 	recs := in.Recommendations
 	if len(recs) > 0 {
 		var cost, hours float64
-		var noCost, noHours, unverified int
+		var noCost, noHours int
 		for _, r := range recs {
 			if r.CostUSD != nil {
 				cost += *r.CostUSD
-				if !r.CostVerified {
-					unverified++
-				}
 			} else {
 				noCost++
 			}
@@ -42,7 +39,7 @@ func (a *Advisor) pursue(in certwise.AdviceInput) []certwise.NextStep {
 			step.TotalHours = ptr(round(hours, 1))
 		}
 		step.Action = fmt.Sprintf("Pick one of these %d certifications; together they would cost %s and take %s of preparation, so choose the one that serves your goal rather than collecting them.",
-			len(recs), money(step.TotalCostUSD, noCost, unverified), hoursText(step.TotalHours, noHours))
+			len(recs), certwise.TotalCostText(recs), hoursText(step.TotalHours, noHours))
 		if in.Verdict == certwise.VerdictPursueForSignal {
 			step.Why = "Your organization or industry rewards visible credentials, so the certificate works as a signal; the paired project below is what turns it into leverage."
 		} else {
@@ -78,25 +75,6 @@ func (a *Advisor) pursue(in certwise.AdviceInput) []certwise.NextStep {
 		})
 	}
 	return steps
-}
-
-// money says the recommendations' total cost for the sentence "together they
-// would cost …", e.g. "$1,250 (1 of the prices reported by secondary pages,
-// unverified) plus 2 without a confirmed price". The amount comes from
-// display.Dollars rather than display.Cost, so that a zero total reads "$0":
-// "would cost free" is not English.
-func money(total *float64, unknown, unverified int) string {
-	if total == nil {
-		return "an unconfirmed amount"
-	}
-	s := display.Dollars(*total)
-	if unverified > 0 {
-		s += fmt.Sprintf(" (%d of the prices reported by secondary pages, unverified)", unverified)
-	}
-	if unknown > 0 {
-		s += fmt.Sprintf(" plus %d without a confirmed price", unknown)
-	}
-	return s
 }
 
 func hoursText(total *float64, unknown int) string {

@@ -139,12 +139,22 @@ func (c *Catalog) ctdlCredential(cert certwise.Certification) map[string]any {
 	m["ceterms:occupationType"] = occ
 	m["ceterms:audienceLevelType"] = []any{audienceLevel(cert.Level)}
 	if cert.CostUSD != nil {
+		desc, details := "Exam or programme fee as published by the provider, before tax.", cert.URL
+		if cert.CostProvenance == certwise.ProvenanceCorroborated {
+			desc = "Exam or programme fee as two or more independent pages agree, before tax; not confirmed on the provider's page."
+			for _, p := range cert.Prices {
+				if certwise.HeadlinePrice(p.Kind) && p.USD == *cert.CostUSD && len(p.Sources) > 0 {
+					details = p.Sources[0].URL
+					break
+				}
+			}
+		}
 		m["ceterms:estimatedCost"] = []any{map[string]any{
 			"@type":               "ceterms:CostProfile",
 			"ceterms:currency":    "USD",
 			"ceterms:price":       *cert.CostUSD,
-			"ceterms:description": lang("Exam or programme fee as published by the provider, before tax."),
-			"ceterms:costDetails": cert.URL,
+			"ceterms:description": lang(desc),
+			"ceterms:costDetails": details,
 		}}
 	}
 	if cert.PrepHours != nil {

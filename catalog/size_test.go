@@ -1,11 +1,29 @@
 package catalog
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestCatalogSize(t *testing.T) {
 	c := mustLoad(t)
-	if c.Len() < 40 {
-		t.Errorf("catalog has %d certifications, want at least 40", c.Len())
+	if c.Len() < 90 {
+		t.Errorf("catalog has %d certifications, want at least 90", c.Len())
+	}
+	// People of these fields find certifications made for their own
+	// occupation (issue 15: teachers, HR, project managers, nurses and
+	// others found none).
+	for code, want := range map[string]int{"25-2031.00": 2, "25-2021.00": 2, "13-1071.00": 2, "11-3121.00": 2, "13-1082.00": 2,
+		"29-1141.00": 2, "15-1211.01": 2, "23-2011.00": 2, "13-2011.00": 2, "11-2021.00": 2, "13-1161.00": 2, "15-1253.00": 1} {
+		n := 0
+		for _, cert := range c.All() {
+			if slices.Contains(cert.Roles, code) {
+				n++
+			}
+		}
+		if n < want {
+			t.Errorf("%s %s is served by %d certifications, want at least %d", code, c.OccupationTitle(code), n, want)
+		}
 	}
 	providers := map[string]bool{}
 	levels := map[string]bool{}

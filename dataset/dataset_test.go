@@ -7,7 +7,9 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 
@@ -189,5 +191,42 @@ func TestEmbeddedSnapshotLoads(t *testing.T) {
 	o, ok := m.Occupation("15-1252.00")
 	if !ok || o.GPT4Beta == nil || len(o.Activities) == 0 || o.Activities[0].Title == "" {
 		t.Fatalf("15-1252.00 incomplete after decoding: %+v", o)
+	}
+}
+
+// TestSkillsFromONET checks the skills and knowledge ratings against the
+// files and that the embedded snapshot keeps them exactly.
+func TestSkillsFromONET(t *testing.T) {
+	m := fromShared(t)
+	own, fallback := 0, 0
+	for _, o := range m.Occupations() {
+		switch {
+		case len(o.Skills) == 0:
+		case strings.Contains(o.Sources["skills"], "stands for it"):
+			fallback++
+		default:
+			own++
+		}
+		if len(o.Skills) > 0 && len(o.Skills) != 68 {
+			t.Fatalf("%s: %d ratings, want 35 skills and 33 knowledge areas", o.Code, len(o.Skills))
+		}
+	}
+	t.Logf("%d occupations rated, %d take their SOC code's .00 ratings", own, fallback)
+	if own != 873 {
+		t.Errorf("%d occupations with their own ratings, want O*NET's 873", own)
+	}
+	ceo, _ := m.Occupation("11-1011.00")
+	if r := ceo.Skills[0]; r.Name != "Reading Comprehension" || r.Kind != certwise.SkillKindSkill || r.Importance != 4.1 || r.Level != 4.8 {
+		t.Errorf("11-1011.00 first rating %+v, want Reading Comprehension 4.1 / 4.8 (4.12 and 4.75 in the file)", r)
+	}
+	snap, err := Load(context.Background(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range m.Occupations() {
+		s, _ := snap.Occupation(o.Code)
+		if !slices.Equal(o.Skills, s.Skills) {
+			t.Fatalf("%s: the snapshot's skills differ from a fresh build", o.Code)
+		}
 	}
 }

@@ -11,22 +11,23 @@ import (
 
 // The public files, relative to the data directory (the layout of ../shared/data).
 const (
-	FileOccupations  = "onet-27.0/Occupation Data.txt"
-	FileAltTitles    = "onet-27.0/Alternate Titles.txt"
-	FileTasks        = "onet-27.0/Task Statements.txt"
-	FileTaskDWAs     = "onet-27.0/Tasks to DWAs.txt"
-	FileDWAs         = "onet-27.0/DWA Reference.txt"
-	FileIWAs         = "onet-27.0/IWA Reference.txt"
-	FileContentModel = "onet-27.0/Content Model Reference.txt"
-	FileJobZones     = "onet-27.0/Job Zones.txt"
-	FileRelated      = "onet-27.0/Related Occupations.txt"
-	FileLabels       = "gpts-are-gpts/full_labelset.tsv"
-	FileOccLevel     = "gpts-are-gpts/occ_level.csv"
-	FileOEWS         = "gpts-are-gpts/national_May2021_dl.csv"
-	FileProjections  = "gpts-are-gpts/occupations_projections_processed.csv"
-	FileIWAMetrics   = "working-with-ai/iwa_metrics.csv"
-	FileSOCWeights   = "working-with-ai/soc_iwa_weights.csv"
-	FileSOCScores    = "working-with-ai/soc_ai_applicability_scores.csv"
+	FileOccupations = "onet-27.0/Occupation Data.txt"
+	FileAltTitles   = "onet-27.0/Alternate Titles.txt"
+	FileTasks       = "onet-27.0/Task Statements.txt"
+	FileTaskDWAs    = "onet-27.0/Tasks to DWAs.txt"
+	FileDWAs        = "onet-27.0/DWA Reference.txt"
+	FileIWAs        = "onet-27.0/IWA Reference.txt"
+	FileJobZones    = "onet-27.0/Job Zones.txt"
+	FileRelated     = "onet-27.0/Related Occupations.txt"
+	FileSkills      = "onet-27.0/Skills.txt"
+	FileKnowledge   = "onet-27.0/Knowledge.txt"
+	FileLabels      = "gpts-are-gpts/full_labelset.tsv"
+	FileOccLevel    = "gpts-are-gpts/occ_level.csv"
+	FileOEWS        = "bls-oews-2024/national_M2024_dl.xlsx"
+	FileProjections = "bls-projections-2024-34/occupation.xlsx"
+	FileIWAMetrics  = "working-with-ai/iwa_metrics.csv"
+	FileSOCWeights  = "working-with-ai/soc_iwa_weights.csv"
+	FileSOCScores   = "working-with-ai/soc_ai_applicability_scores.csv"
 )
 
 const colCode = "O*NET-SOC Code"
@@ -37,7 +38,7 @@ func ReadInput(ctx context.Context, dir string, statements bool) (*exposure.Inpu
 	in := &exposure.Input{Statements: statements}
 	steps := []func(context.Context, string, *exposure.Input) error{
 		readOccupations, readAltTitles, readTasks, readLabels, readTaskDWAs, readDWAs, readIWAs,
-		readGWAs, readJobZones, readRelated, readIWAMetrics, readSOCWeights, readSOCTitles,
+		readJobZones, readRelated, readRatings, readIWAMetrics, readSOCWeights,
 		readOEWS, readProjections,
 	}
 	for _, step := range steps {
@@ -107,32 +108,6 @@ func readIWAs(ctx context.Context, dir string, in *exposure.Input) error {
 	})
 }
 
-// readGWAs keeps the content model's generalized work activities: the
-// elements 4.A.<n>.<letter>.<n>.
-func readGWAs(ctx context.Context, dir string, in *exposure.Input) error {
-	return scan(ctx, dir, FileContentModel, tabPlain, []string{"Element ID", "Element Name"}, func(r *row) error {
-		if id := r.str("Element ID"); isGWA(id) {
-			in.GWAs = append(in.GWAs, exposure.GWA{ID: id, Name: r.need("Element Name")})
-		}
-		return nil
-	})
-}
-
-// isGWA reports whether a content-model element ID names a generalized work
-// activity, e.g. 4.A.3.b.6.
-func isGWA(id string) bool {
-	p := strings.Split(id, ".")
-	if len(p) != 5 || p[0] != "4" || p[1] != "A" || len(p[3]) != 1 || p[3][0] < 'a' || p[3][0] > 'z' {
-		return false
-	}
-	for _, n := range []string{p[2], p[4]} {
-		if _, err := strconv.Atoi(n); err != nil {
-			return false
-		}
-	}
-	return true
-}
-
 func readJobZones(ctx context.Context, dir string, in *exposure.Input) error {
 	return scan(ctx, dir, FileJobZones, tabPlain, []string{colCode, "Job Zone"}, func(r *row) error {
 		z := exposure.JobZone{Code: r.code(colCode), Zone: r.int("Job Zone")}
@@ -150,6 +125,33 @@ func readRelated(ctx context.Context, dir string, in *exposure.Input) error {
 		in.Related = append(in.Related, exposure.Related{Code: r.code(colCode), Related: r.code(cols[1]), Index: r.int("Index")})
 		return nil
 	})
+}
+
+// readRatings reads the importance (IM) and level (LV) rows of O*NET's
+// Skills and Knowledge files.
+func readRatings(ctx context.Context, dir string, in *exposure.Input) error {
+	cols := []string{colCode, "Element ID", "Element Name", "Scale ID", "Data Value", "Not Relevant"}
+	for _, f := range []struct {
+		name string
+		kind certwise.SkillKind
+	}{{FileSkills, certwise.SkillKindSkill}, {FileKnowledge, certwise.SkillKindKnowledge}} {
+		err := scan(ctx, dir, f.name, tabPlain, cols, func(r *row) error {
+			rt := exposure.Rating{Code: r.code(colCode), Element: r.need("Element ID"), Name: r.need("Element Name"),
+				Kind: f.kind, Scale: r.str("Scale ID"), NotRelevant: r.str("Not Relevant") == "Y"}
+			switch rt.Scale {
+			case "IM", "LV":
+			default:
+				return r.errf("Scale ID", "scale %q is not IM or LV", rt.Scale)
+			}
+			rt.Value = r.float("Data Value")
+			in.Ratings = append(in.Ratings, rt)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func readIWAMetrics(ctx context.Context, dir string, in *exposure.Input) error {
@@ -188,16 +190,11 @@ func readSOCWeights(ctx context.Context, dir string, in *exposure.Input) error {
 	})
 }
 
-func readSOCTitles(ctx context.Context, dir string, in *exposure.Input) error {
-	return scan(ctx, dir, FileSOCScores, commaQuoted, []string{"SOC Code", "title"}, func(r *row) error {
-		in.SOCTitles = append(in.SOCTitles, exposure.SOCTitle{SOC: r.soc("SOC Code"), Title: r.str("title")})
-		return nil
-	})
-}
-
+// readOEWS reads the national cross-industry rows of BLS OEWS May 2024 (the
+// workbook's first sheet).
 func readOEWS(ctx context.Context, dir string, in *exposure.Input) error {
 	cols := []string{"OCC_CODE", "OCC_TITLE", "O_GROUP", "TOT_EMP", "A_MEDIAN"}
-	return scan(ctx, dir, FileOEWS, commaQuoted, cols, func(r *row) error {
+	return scanSheet(ctx, dir, FileOEWS, "", cols, func(r *row) error {
 		o := exposure.OEWSRow{Code: r.soc("OCC_CODE"), Title: r.str("OCC_TITLE"), Group: r.str("O_GROUP")}
 		emp := r.blsNumber("TOT_EMP")
 		o.MedianWage = r.blsNumber("A_MEDIAN")
@@ -213,13 +210,34 @@ func readOEWS(ctx context.Context, dir string, in *exposure.Input) error {
 	})
 }
 
+// Columns of the projections table read by readProjections.
+const (
+	projSheet = "Table 1.2"
+	projTitle = "2024 National Employment Matrix title"
+	projCode  = "2024 National Employment Matrix code"
+	projType  = "Occupation type"
+	projPct   = "Employment change, percent, 2024–34"
+)
+
+// readProjections reads every occupation row of the 2024-34 projections
+// (Table 1.2) with its code; the footnotes below the table have no code and
+// are skipped.
 func readProjections(ctx context.Context, dir string, in *exposure.Input) error {
-	cols := []string{"occupation", "pct_emp_change_2020_2030"}
-	return scan(ctx, dir, FileProjections, commaQuoted, cols, func(r *row) error {
-		if r.str(cols[1]) == "" {
-			return nil // a footnote line such as the source note
+	cols := []string{projTitle, projCode, projType, projPct}
+	return scanSheet(ctx, dir, FileProjections, projSheet, cols, func(r *row) error {
+		if r.str(projCode) == "" {
+			return nil // a footnote or source line
 		}
-		in.Projections = append(in.Projections, exposure.Projection{Title: r.need("occupation"), Pct: r.float(cols[1])})
+		p := exposure.Projection{Code: r.soc(projCode), Title: r.need(projTitle), Detailed: r.str(projType) == "Line item"}
+		if r.err == nil && r.str(projType) != "Line item" && r.str(projType) != "Summary" {
+			return r.errf(projType, "occupation type %q is not Line item or Summary", r.str(projType))
+		}
+		v := r.blsNumber(projPct)
+		if v == nil {
+			return nil // BLS publishes no change for this row
+		}
+		p.Pct = *v
+		in.Projections = append(in.Projections, p)
 		return nil
 	})
 }
@@ -288,12 +306,12 @@ func (r *row) label(field string) string {
 }
 
 // blsNumber reads a BLS figure such as "140,886,310". BLS marks figures it
-// does not publish with * or ** (suppressed) and # (above the top code); those
-// and an empty field are nil.
+// does not publish with * or ** (suppressed), # (above the top code) or — (not
+// available); those and an empty field are nil.
 func (r *row) blsNumber(field string) *float64 {
 	s := r.str(field)
 	switch s {
-	case "", "*", "**", "#", "~":
+	case "", "*", "**", "#", "~", "—":
 		return nil
 	}
 	v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)

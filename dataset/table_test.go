@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/certwise/certwise/exposure"
 	"github.com/certwise/certwise/internal/shareddata"
 )
@@ -55,8 +57,6 @@ func TestParseErrorsNameFileLineColumn(t *testing.T) {
 			readLabels, "bare \" in non-quoted-field", 2, 19, ""},
 		{"bad number", FileIWAMetrics, "IWA,share_user,share_ai,completion_user,completion_ai,impact_scope_user,impact_scope_ai\n4.A.1.a.1.I01,0.1,abc,,,,\n",
 			readIWAMetrics, `not a number: "abc"`, 2, 19, "share_ai"},
-		{"bls marker", FileOEWS, "OCC_CODE,OCC_TITLE,O_GROUP,TOT_EMP,A_MEDIAN\n11-1011,Chief,detailed,\"1,000\",!\n",
-			readOEWS, "not a number or a BLS marker", 2, 32, "A_MEDIAN"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -76,15 +76,96 @@ func TestParseErrorsNameFileLineColumn(t *testing.T) {
 	}
 }
 
+// writeSheet writes a one-sheet workbook dir/name with the given rows.
+func writeSheet(t *testing.T, dir, name, sheet string, rows [][]any) {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	if sheet != "Sheet1" {
+		if err := f.SetSheetName("Sheet1", sheet); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow(sheet, cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SaveAs(p); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestOEWSMarkersAreNull(t *testing.T) {
-	dir := writeData(t, map[string]string{FileOEWS: "\ufeffOCC_CODE,OCC_TITLE,O_GROUP,TOT_EMP,A_MEDIAN\n" +
-		"11-1011,Chief Executives,detailed,\"200,480\",#\n27-2011,Actors,detailed,\"51,230\",*\n"})
+	dir := t.TempDir()
+	writeSheet(t, dir, FileOEWS, "national_M2024_dl", [][]any{
+		{"AREA", "OCC_CODE", "OCC_TITLE", "O_GROUP", "TOT_EMP", "A_MEDIAN"},
+		{"99", "11-1011", "Chief Executives", "detailed", "200,480", "#"},
+		{"99", "27-2011", "Actors", "detailed", "51,230", "*"},
+		{"99", "15-1252", "Software Developers", "detailed", "1,654,440", "133,080"}})
 	in := &exposure.Input{}
 	if err := readOEWS(context.Background(), dir, in); err != nil {
 		t.Fatal(err)
 	}
-	if len(in.OEWS) != 2 || *in.OEWS[0].Employment != 200480 || in.OEWS[0].MedianWage != nil || in.OEWS[1].MedianWage != nil {
+	if len(in.OEWS) != 3 || *in.OEWS[0].Employment != 200480 || in.OEWS[0].MedianWage != nil || in.OEWS[1].MedianWage != nil ||
+		*in.OEWS[2].MedianWage != 133080 {
 		t.Errorf("rows %+v", in.OEWS)
+	}
+}
+
+func TestSheetErrorsNameFileRowColumn(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	writeSheet(t, dir, FileOEWS, "national_M2024_dl", [][]any{
+		{"OCC_CODE", "OCC_TITLE", "O_GROUP", "TOT_EMP", "A_MEDIAN"},
+		{"11-1011", "Chief", "detailed", "1,000", "!"}})
+	err := readOEWS(ctx, dir, &exposure.Input{})
+	var pe *ParseError
+	if !errors.As(err, &pe) || pe.Line != 2 || pe.Column != 5 || pe.Field != "A_MEDIAN" ||
+		!strings.Contains(err.Error(), FileOEWS+" [national_M2024_dl]:2:5") {
+		t.Errorf("err = %v, want row 2 column 5 of %s naming A_MEDIAN", err, FileOEWS)
+	}
+
+	writeSheet(t, dir, FileProjections, "Table 1.2", [][]any{
+		{"Table 1.2 caption"},
+		{projTitle, projCode, projType, projPct},
+		{"Chief executives", "11-1011", "Line item", "4.3"},
+		{"Buyers", "13-1020", "Summary", "—"},
+		{"Footnotes:"},
+		{"Bad", "11-1021", "Line", "1.0"}})
+	err = readProjections(ctx, dir, &exposure.Input{})
+	if !errors.As(err, &pe) || pe.Line != 6 || pe.Field != projType {
+		t.Errorf("err = %v, want row 6 naming %q", err, projType)
+	}
+
+	writeSheet(t, dir, FileProjections, "Table 1.1", [][]any{{projTitle}})
+	if err := readProjections(ctx, dir, &exposure.Input{}); err == nil || !strings.Contains(err.Error(), `no sheet "Table 1.2"`) {
+		t.Errorf("missing sheet: err = %v", err)
+	}
+}
+
+func TestProjectionsByCode(t *testing.T) {
+	dir := t.TempDir()
+	writeSheet(t, dir, FileProjections, "Table 1.2", [][]any{
+		{"caption"},
+		{projTitle, projCode, projType, projPct},
+		{"Chief executives", "11-1011", "Line item", "4.3"},
+		{"Buyers", "13-1020", "Summary", "-1.5"},
+		{"Not published", "13-1099", "Line item", "—"},
+		{"Source: BLS"}})
+	in := &exposure.Input{}
+	if err := readProjections(context.Background(), dir, in); err != nil {
+		t.Fatal(err)
+	}
+	want := []exposure.Projection{{Code: "11-1011", Title: "Chief executives", Detailed: true, Pct: 4.3},
+		{Code: "13-1020", Title: "Buyers", Pct: -1.5}}
+	if !slices.Equal(in.Projections, want) {
+		t.Errorf("projections %+v, want %+v", in.Projections, want)
 	}
 }
 
@@ -96,45 +177,40 @@ func TestMissingFile(t *testing.T) {
 	}
 }
 
-// TestEveryGWAClassifiedOnce checks the reviewed classification against the
-// data: every generalized work activity of the content model and every IWA's
-// GWA has exactly one class, and the file names no GWA the data lacks.
-func TestEveryGWAClassifiedOnce(t *testing.T) {
-	dir := shareddata.Dir(t)
-	in, err := ReadInput(context.Background(), dir, false)
-	if err != nil {
+// TestEveryIWAClassifiedOnce checks the reviewed classification against the
+// data: every intermediate work activity of O*NET's IWA Reference has
+// exactly one class under its own title, and the file names no IWA the data
+// lacks.
+func TestEveryIWAClassifiedOnce(t *testing.T) {
+	in := &exposure.Input{}
+	if err := readIWAs(context.Background(), shareddata.Dir(t), in); err != nil {
 		t.Fatal(err)
 	}
-	classes, err := exposure.GWAClasses() // fails on a GWA listed twice
+	classes, err := exposure.IWAClasses() // fails on an IWA listed twice
 	if err != nil {
 		t.Fatal(err)
 	}
 	count := map[string]int{}
 	for _, c := range classes {
-		count[c.GWA]++
+		count[c.IWA]++
 	}
 	data := map[string]string{}
-	for _, g := range in.GWAs {
-		data[g.ID] = g.Name
-	}
 	for _, w := range in.IWAs {
-		if _, ok := data[w.GWA]; !ok {
-			t.Errorf("IWA %s: GWA %s not in the content model", w.ID, w.GWA)
-		}
+		data[w.ID] = w.Title
 	}
-	if len(data) != 41 {
-		t.Errorf("the content model has %d GWAs, want 41", len(data))
+	if len(data) != 332 {
+		t.Errorf("the IWA reference has %d IWAs, want 332", len(data))
 	}
-	for id, name := range data {
+	for id, title := range data {
 		if count[id] != 1 {
-			t.Errorf("GWA %s (%s) classified %d times, want once", id, name, count[id])
+			t.Errorf("IWA %s (%s) classified %d times, want once", id, title, count[id])
 		}
 	}
 	for _, c := range classes {
-		if name, ok := data[c.GWA]; !ok {
-			t.Errorf("gwa_classes.tsv classifies %s, which is not in the data", c.GWA)
-		} else if name != c.Name {
-			t.Errorf("gwa_classes.tsv names %s %q, the data %q", c.GWA, c.Name, name)
+		if title, ok := data[c.IWA]; !ok {
+			t.Errorf("iwa_classes.tsv classifies %s, which is not in the data", c.IWA)
+		} else if title != c.Title {
+			t.Errorf("iwa_classes.tsv names %s %q, the data %q", c.IWA, c.Title, title)
 		}
 	}
 }

@@ -3,9 +3,7 @@ package exposure
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"sort"
-	"strings"
 
 	"github.com/certwise/certwise"
 )
@@ -14,8 +12,8 @@ import (
 const (
 	srcLabels   = "GPTs are GPTs, full_labelset.tsv"
 	srcWwAI     = "Working with AI"
-	srcOEWS     = "BLS OEWS May 2021 national"
-	srcProj     = "BLS employment projections 2020-2030"
+	srcOEWS     = certwise.WagesVintage + " national"
+	srcProj     = certwise.GrowthVintage
 	srcONET     = "O*NET 27.0"
 	shareCutoff = 0.0005 // Equation 1 counts a side of an IWA only above this share
 )
@@ -23,27 +21,22 @@ const (
 // Build computes the model from parsed public data. It fails when the data
 // contradict themselves (an IWA with no class, a DWA with no IWA, ...).
 func Build(in *Input) (*Model, error) {
-	classes, err := GWAClasses()
+	classes, err := IWAClasses()
 	if err != nil {
 		return nil, err
 	}
-	gwaClass := make(map[string]certwise.WorkClass, len(classes))
+	iwaClass := make(map[string]certwise.WorkClass, len(classes))
 	for _, c := range classes {
-		gwaClass[c.GWA] = c.Class
-	}
-	for _, g := range in.GWAs {
-		if _, ok := gwaClass[g.ID]; !ok {
-			return nil, fmt.Errorf("generalized work activity %s (%s) has no work class in gwa_classes.tsv", g.ID, g.Name)
-		}
+		iwaClass[c.IWA] = c.Class
 	}
 
 	// Activities and the tasks behind them.
 	iwas := make(map[string]*certwise.ActivityFigures, len(in.IWAs))
 	acts := make([]*certwise.ActivityFigures, 0, len(in.IWAs))
 	for _, w := range in.IWAs {
-		cl, ok := gwaClass[w.GWA]
+		cl, ok := iwaClass[w.ID]
 		if !ok {
-			return nil, fmt.Errorf("IWA %s: generalized work activity %s has no work class in gwa_classes.tsv", w.ID, w.GWA)
+			return nil, fmt.Errorf("IWA %s (%s) has no work class in iwa_classes.tsv", w.ID, w.Title)
 		}
 		if _, dup := iwas[w.ID]; dup {
 			return nil, fmt.Errorf("IWA %s listed twice in the IWA reference", w.ID)
@@ -133,10 +126,6 @@ func Build(in *Input) (*Model, error) {
 		socWeights[sw.SOC] = norm
 		socAI[sw.SOC] = score
 	}
-	socTitle := map[string]string{}
-	for _, st := range in.SOCTitles {
-		socTitle[st.SOC] = st.Title
-	}
 	tasksByCode := map[string][]TaskStatement{}
 	for _, t := range in.Tasks {
 		tasksByCode[t.Code] = append(tasksByCode[t.Code], t)
@@ -146,11 +135,9 @@ func Build(in *Input) (*Model, error) {
 		zones[z.Code] = z.Zone
 	}
 	related := RelatedCodes(in.Related)
-	officialBySOC := map[string]string{}
-	for _, o := range in.Occupations {
-		if strings.HasSuffix(o.Code, ".00") {
-			officialBySOC[SOC(o.Code)] = o.Title
-		}
+	elems, ratings, err := skillRatings(in.Ratings)
+	if err != nil {
+		return nil, fmt.Errorf("skills and knowledge: %w", err)
 	}
 	var socs []string
 	for _, o := range in.Occupations {
@@ -237,19 +224,25 @@ func Build(in *Input) (*Model, error) {
 			o.Sources["job_zone"] = "none: not rated in " + srcONET + " Job Zones"
 		}
 		o.Related = append(o.Related, related[on.Code]...)
+		if rs, ok := ratings[on.Code]; ok {
+			o.Skills = rs
+			o.Sources["skills"] = srcONET + " Skills and Knowledge, importance and level"
+		} else if rs, ok := ratings[soc+".00"]; ok {
+			o.Skills = rs
+			o.Sources["skills"] = fmt.Sprintf("%s Skills and Knowledge of %s.00 (this occupation is not rated; the SOC code's main occupation stands for it)", srcONET, soc)
+		} else {
+			o.Sources["skills"] = "none: not rated in " + srcONET + " Skills and Knowledge"
+		}
 		lf := labour[soc]
 		o.Employment, o.MedianWage = lf.employment, lf.wage
 		o.Sources["employment"] = lf.source
 		o.Sources["median_wage"] = lf.wageSource
-		titles := []string{officialBySOC[soc], socTitle[soc], lf.title, socTitle[standIn[soc]], lf.aggTitle}
-		if pct, t, combined, ok := proj.match(titles); ok {
-			o.ProjectedGrowthPct = ptr(pct)
-			o.Sources["projected_growth_pct"] = fmt.Sprintf("%s, title %q (SOC %s)", srcProj, t, soc)
-			if combined {
-				o.Sources["projected_growth_pct"] = fmt.Sprintf("%s, combined row %q, which includes SOC %s", srcProj, t, soc)
-			}
+		o.LabourVintage = certwise.CurrentLabourVintage
+		if p, ok := proj.find(soc, standIn[soc]); ok {
+			o.ProjectedGrowthPct = ptr(p.Pct)
+			o.Sources["projected_growth_pct"] = p.source(soc)
 		} else {
-			o.Sources["projected_growth_pct"] = fmt.Sprintf("none: no title of SOC %s found in %s", soc, srcProj)
+			o.Sources["projected_growth_pct"] = fmt.Sprintf("none: SOC %s is in no row of %s", soc, srcProj)
 		}
 		if in.Statements {
 			for _, t := range tasksByCode[on.Code] {
@@ -266,6 +259,7 @@ func Build(in *Input) (*Model, error) {
 	titles := Titles(in.Occupations, in.AltTitles)
 	m := newModel(occs, acts, titles, th, in.Statements)
 	m.socAI = socAI
+	m.elements = elems
 	return m, nil
 }
 
@@ -422,65 +416,49 @@ func taskWeights(tasks []TaskStatement, labels []TaskLabel, own map[string][]int
 
 func ptr[T any](v T) *T { return &v }
 
-// projectionIndex finds BLS projections by title. The projections file has
-// no codes, so titles are compared after normTitle. BLS lists a group before
-// its members, so when a title appears twice (Cashiers) the later, more
-// detailed row wins.
-type projectionIndex struct {
-	pct   map[string]float64
-	title map[string]string
-	keys  []string // normalized titles in file order, for combined rows
-}
+// projectionIndex finds BLS projections by SOC code.
+type projectionIndex map[string]Projection
 
-var nonAlnum = regexp.MustCompile(`[^a-z0-9]+`)
-
-// normTitle lower-cases a title and reduces punctuation and spacing, so that
-// "Chief Executives" and "Chief executives" match.
-func normTitle(s string) string {
-	return strings.TrimSpace(nonAlnum.ReplaceAllString(strings.ToLower(s), " "))
-}
-
-func newProjectionIndex(ps []Projection) *projectionIndex {
-	ix := &projectionIndex{pct: map[string]float64{}, title: map[string]string{}}
+func newProjectionIndex(ps []Projection) projectionIndex {
+	ix := make(projectionIndex, len(ps))
 	for _, p := range ps {
-		k := normTitle(p.Title)
-		if _, ok := ix.pct[k]; !ok {
-			ix.keys = append(ix.keys, k)
+		if have, ok := ix[p.Code]; ok && have.Detailed && !p.Detailed {
+			continue // a detailed row wins over a summary row of the same code
 		}
-		ix.pct[k], ix.title[k] = p.Pct, p.Title
+		ix[p.Code] = p
 	}
 	return ix
 }
 
-// match returns the figure of the first title that matches a projection
-// title exactly. Failing that, it looks for a combined row, one BLS projects
-// several occupations in together, whose title begins with the title and
-// " and " or ends with " and " and the title ("Software developers and
-// software quality assurance analysts and testers"); the row must be the only
-// such row. combined reports that the figure is a combined row's.
-func (ix *projectionIndex) match(titles []string) (pct float64, title string, combined, ok bool) {
-	for _, t := range titles {
-		if t == "" {
-			continue
-		}
-		if v, ok := ix.pct[normTitle(t)]; ok {
-			return v, ix.title[normTitle(t)], false, true
+// projMatch is the projection row found for a SOC code and how.
+type projMatch struct {
+	Projection
+	combined bool // the row projects a group that includes the code
+}
+
+func (p projMatch) source(soc string) string {
+	if p.combined {
+		return fmt.Sprintf("%s, combined row %s (%s), which includes SOC %s", srcProj, p.Code, p.Title, soc)
+	}
+	return fmt.Sprintf("%s, SOC %s", srcProj, soc)
+}
+
+// find returns the projection of a SOC code: its own row; failing that, the
+// row of the aggregate code that stands for it in OEWS (e.g. 13-1020); failing
+// that, the row of its broad group (the code with a final 0, e.g. 29-1210
+// for 29-1218), which BLS projects as one where it does not project the
+// members separately.
+func (ix projectionIndex) find(soc, standIn string) (projMatch, bool) {
+	if p, ok := ix[soc]; ok {
+		return projMatch{Projection: p}, true
+	}
+	if p, ok := ix[standIn]; ok && standIn != "" {
+		return projMatch{Projection: p, combined: true}, true
+	}
+	if len(soc) == 7 && soc[6] != '0' {
+		if p, ok := ix[soc[:6]+"0"]; ok {
+			return projMatch{Projection: p, combined: true}, true
 		}
 	}
-	for _, t := range titles {
-		if t == "" {
-			continue
-		}
-		k := normTitle(t)
-		var found []string
-		for _, p := range ix.keys {
-			if strings.HasPrefix(p, k+" and ") || strings.HasSuffix(p, " and "+k) {
-				found = append(found, p)
-			}
-		}
-		if len(found) == 1 {
-			return ix.pct[found[0]], ix.title[found[0]], true, true
-		}
-	}
-	return 0, "", false, false
+	return projMatch{}, false
 }

@@ -101,30 +101,34 @@ func TestAssignLevelsWeightsByEmployment(t *testing.T) {
 	}
 }
 
-func TestProjectionMatch(t *testing.T) {
+func TestProjectionFind(t *testing.T) {
 	ix := newProjectionIndex([]Projection{
-		{"Cashiers", -9.8}, {"Cashiers", -10.0},
-		{"Software developers and software quality assurance analysts and testers", 22.2},
-		{"Chief executives", -5.7},
-		{"Ambulance drivers and attendants, except emergency medical technicians", 11},
+		{Code: "11-1011", Title: "Chief executives", Detailed: true, Pct: 4.3},
+		{Code: "13-1020", Title: "Buyers and purchasing agents", Pct: -1.5},
+		{Code: "29-1210", Title: "Physicians", Pct: 3.5},
+		{Code: "15-1252", Title: "Software developers", Pct: 15.8},
+		{Code: "15-1252", Title: "Software developers (summary)", Detailed: true, Pct: 17.9},
+		{Code: "15-1252", Title: "Software developers (later summary)", Pct: 1},
 	})
 	tests := []struct {
-		titles   []string
-		want     float64
-		combined bool
-		ok       bool
+		soc, standIn string
+		want         float64
+		combined, ok bool
 	}{
-		{[]string{"Chief Executives"}, -5.7, false, true},
-		{[]string{"Cashiers"}, -10.0, false, true},
-		{[]string{"Software Developers"}, 22.2, true, true},
-		{[]string{"Software Quality Assurance Analysts and Testers"}, 22.2, true, true},
-		{[]string{"Emergency Medical Technicians"}, 0, false, false},
-		{[]string{"", "Nobody"}, 0, false, false},
+		{"11-1011", "", 4.3, false, true},
+		{"13-1021", "13-1020", -1.5, true, true},
+		{"29-1218", "", 3.5, true, true},
+		{"15-1252", "", 17.9, false, true}, // the line item wins over summary rows
+		{"45-3031", "", 0, false, false},
+		{"55-1011", "", 0, false, false},
 	}
 	for _, tt := range tests {
-		got, _, combined, ok := ix.match(tt.titles)
-		if ok != tt.ok || got != tt.want || combined != tt.combined {
-			t.Errorf("match(%q) = %v, combined %v, ok %v; want %v, %v, %v", tt.titles, got, combined, ok, tt.want, tt.combined, tt.ok)
+		got, ok := ix.find(tt.soc, tt.standIn)
+		if ok != tt.ok || got.Pct != tt.want || got.combined != tt.combined {
+			t.Errorf("find(%s, %q) = %+v, %v; want %v, combined %v, ok %v", tt.soc, tt.standIn, got, ok, tt.want, tt.combined, tt.ok)
+		}
+		if ok && tt.combined && !strings.Contains(got.source(tt.soc), "combined row") {
+			t.Errorf("source %q does not say the row is combined", got.source(tt.soc))
 		}
 	}
 }
@@ -185,7 +189,6 @@ func TestBuildSmall(t *testing.T) {
 		TaskDWAs: []TaskDWA{{"99-0002.00", 1, "4.A.3.b.6.I01.D01"}, {"99-0002.00", 2, "4.A.3.a.2.I01.D01"}},
 		DWAs:     []DWA{{"4.A.3.b.6.I01.D01", "4.A.3.b.6.I01"}, {"4.A.3.a.2.I01.D01", "4.A.3.a.2.I01"}},
 		IWAs:     []IWA{{"4.A.3.b.6.I01", "4.A.3.b.6", "Record data."}, {"4.A.3.a.2.I01", "4.A.3.a.2", "Move things."}},
-		GWAs:     []GWA{{"4.A.3.b.6", "Documenting/Recording Information"}},
 		IWAMetrics: []IWAMetric{{IWA: "4.A.3.b.6.I01", ShareUser: 0.01, CompletionUser: &c, ScopeUser: &s},
 			{IWA: "4.A.3.a.2.I01", ShareUser: 0.0001, ShareAI: 0}},
 		SOCWeights: []SOCWeights{{SOC: "99-0001", Weights: []IWAWeight{{"4.A.3.b.6.I01", 3}, {"4.A.3.a.2.I01", 1}}}},
@@ -246,13 +249,13 @@ func TestBuildSmall(t *testing.T) {
 	}
 }
 
-func TestGWAClassesFile(t *testing.T) {
-	cs, err := GWAClasses()
+func TestIWAClassesFile(t *testing.T) {
+	cs, err := IWAClasses()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(cs) != 41 {
-		t.Errorf("%d GWAs classified, want O*NET's 41", len(cs))
+	if len(cs) != 332 {
+		t.Errorf("%d IWAs classified, want O*NET 27.0's 332", len(cs))
 	}
 	used := map[certwise.WorkClass]int{}
 	for _, c := range cs {
@@ -260,21 +263,42 @@ func TestGWAClassesFile(t *testing.T) {
 	}
 	for _, c := range certwise.WorkClasses {
 		if used[c] == 0 {
-			t.Errorf("no GWA in class %s", c)
+			t.Errorf("no IWA in class %s", c)
+		}
+	}
+	// Decisions the review settled, which a later edit must not undo silently.
+	want := map[string]certwise.WorkClass{
+		"4.A.2.a.4.I08": certwise.Analysis,     // Research laws, precedents, or other legal data.
+		"4.A.1.a.1.I05": certwise.Analysis,     // Consult legal materials or public records.
+		"4.A.1.a.1.I03": certwise.Analysis,     // Investigate criminal or legal matters.
+		"4.A.1.a.1.I22": certwise.Analysis,     // Investigate organizational or operational problems.
+		"4.A.4.a.5.I03": certwise.Relationship, // Administer basic health care or medical treatments.
+		"4.A.1.a.2.I05": certwise.Relationship, // Monitor health conditions of humans or animals.
+		"4.A.3.b.6.I11": certwise.Reporting,    // Maintain health or medical records.
+		"4.A.2.b.5.I02": certwise.Coordination, // Schedule operational activities.
+		"4.A.3.b.1.I06": certwise.Reporting,    // Process digital or online data.
+	}
+	byIWA := map[string]certwise.WorkClass{}
+	for _, c := range cs {
+		byIWA[c.IWA] = c.Class
+	}
+	for iwa, cl := range want {
+		if byIWA[iwa] != cl {
+			t.Errorf("%s is %q, want %q", iwa, byIWA[iwa], cl)
 		}
 	}
 }
 
-func TestParseGWAClassesErrors(t *testing.T) {
+func TestParseIWAClassesErrors(t *testing.T) {
 	tests := []struct{ name, text, want string }{
-		{"duplicate", "4.A.1.a.1\treporting\tX\tWhy.\n4.A.1.a.1\tanalysis\tX\tWhy.\n", "already classified on line 1"},
-		{"unknown class", "4.A.1.a.1\tpaperwork\tX\tWhy.\n", `unknown work class "paperwork"`},
-		{"no rationale", "4.A.1.a.1\treporting\tX\t\n", "must not be empty"},
-		{"fields", "4.A.1.a.1\treporting\n", "2 fields"},
+		{"duplicate", "4.A.1.a.1.I01\treporting\tX\tWhy.\n4.A.1.a.1.I01\tanalysis\tX\tWhy.\n", "already classified on line 1"},
+		{"unknown class", "4.A.1.a.1.I01\tpaperwork\tX\tWhy.\n", `unknown work class "paperwork"`},
+		{"no rationale", "4.A.1.a.1.I01\treporting\tX\t\n", "must not be empty"},
+		{"fields", "4.A.1.a.1.I01\treporting\n", "2 fields"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := parseGWAClasses(tt.text)
+			_, err := parseIWAClasses(tt.text)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("err = %v, want it to contain %q", err, tt.want)
 			}

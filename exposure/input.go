@@ -17,14 +17,13 @@ type Input struct {
 	TaskDWAs    []TaskDWA             // O*NET Tasks to DWAs
 	DWAs        []DWA                 // O*NET DWA Reference
 	IWAs        []IWA                 // O*NET IWA Reference
-	GWAs        []GWA                 // O*NET Content Model Reference, generalized work activities only
 	JobZones    []JobZone             // O*NET Job Zones
 	Related     []Related             // O*NET Related Occupations
+	Ratings     []Rating              // O*NET Skills and Knowledge, importance and level rows
 	IWAMetrics  []IWAMetric           // Working with AI iwa_metrics.csv
 	SOCWeights  []SOCWeights          // Working with AI soc_iwa_weights.csv
-	SOCTitles   []SOCTitle            // Working with AI soc_ai_applicability_scores.csv (titles only)
-	OEWS        []OEWSRow             // BLS OEWS May 2021 national
-	Projections []Projection          // BLS employment projections 2020-2030
+	OEWS        []OEWSRow             // BLS OEWS May 2024 national
+	Projections []Projection          // BLS employment projections 2024-34, Table 1.2
 	// Statements keeps task statements in the model (Occupation.Tasks).
 	Statements bool
 }
@@ -62,9 +61,6 @@ type DWA struct{ ID, IWA string }
 // IWA is an intermediate work activity and its generalized work activity.
 type IWA struct{ ID, GWA, Title string }
 
-// GWA is a generalized work activity of O*NET's content model.
-type GWA struct{ ID, Name string }
-
 // JobZone is an occupation's preparation level (1-5).
 type JobZone struct {
 	Code string
@@ -89,6 +85,16 @@ func RelatedCodes(rs []Related) map[string][]string {
 	return out
 }
 
+// Rating is one row of O*NET's Skills or Knowledge file: an occupation's
+// importance (Scale IM) or level (Scale LV) of one element.
+type Rating struct {
+	Code, Element, Name string
+	Kind                certwise.SkillKind
+	Scale               string // IM or LV
+	Value               float64
+	NotRelevant         bool // O*NET marks the level not relevant to the occupation
+}
+
 // IWAMetric is how generative AI is used for one IWA in the Working-with-AI
 // data. Completion and scope are nil where the IWA had no conversations on
 // that side.
@@ -111,9 +117,6 @@ type IWAWeight struct {
 	Weight float64
 }
 
-// SOCTitle is the Working-with-AI title of a 6-digit SOC code.
-type SOCTitle struct{ SOC, Title string }
-
 // OEWSRow is one occupation row of the BLS OEWS national file. Employment and
 // MedianWage are nil where BLS suppresses or top-codes the figure.
 type OEWSRow struct {
@@ -124,9 +127,12 @@ type OEWSRow struct {
 	MedianWage *float64 // annual
 }
 
-// Projection is the projected percent change in employment 2020-2030 of one
-// occupation title.
+// Projection is the projected percent change in employment 2024-34 of one
+// row of the National Employment Matrix: a detailed occupation (a "Line
+// item", SOC 2018 code) or a summary row (a group, e.g. 13-1020).
 type Projection struct {
-	Title string
-	Pct   float64
+	Code     string // e.g. 15-1252
+	Title    string
+	Detailed bool // a line item rather than a summary row
+	Pct      float64
 }

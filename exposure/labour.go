@@ -12,8 +12,6 @@ type labourFig struct {
 	wage       *float64
 	source     string // how employment was found
 	wageSource string // how the median wage was found
-	title      string // the OEWS title of the SOC's own row
-	aggTitle   string // the OEWS title of the aggregate row that stands for it
 }
 
 // aggregates finds, for each SOC code O*NET uses that BLS OEWS does not
@@ -87,7 +85,6 @@ func labourFigures(rows []OEWSRow, socs []string, standIn map[string]string, mem
 		}
 		var f labourFig
 		if r, ok := byCode[s]; ok {
-			f.title = r.Title
 			f.employment, f.wage = r.Employment, r.MedianWage
 			f.source = fmt.Sprintf("%s, SOC %s", srcOEWS, s)
 			f.wageSource = f.source
@@ -108,7 +105,6 @@ func labourFigures(rows []OEWSRow, socs []string, standIn map[string]string, mem
 			continue
 		}
 		r := byCode[agg]
-		f.aggTitle = r.Title
 		group := members[agg]
 		if r.Employment != nil {
 			rest := *r.Employment

@@ -7,6 +7,7 @@ package exposure
 
 import (
 	"sort"
+	"sync"
 
 	"github.com/certwise/certwise"
 )
@@ -38,6 +39,12 @@ type Model struct {
 	thresholds Thresholds
 	hasTasks   bool
 	socAI      map[string]float64 // Equation 1 per Working-with-AI SOC code
+	elements   []skillElement     // the rated skills and knowledge areas, in Occupation.Skills order
+	skills     *skillSpace
+	// similar holds every occupation's move candidates, computed once on
+	// first use (see Similar).
+	similarOnce sync.Once
+	similar     map[string][]certwise.SimilarOccupation
 }
 
 var _ certwise.ExposureData = (*Model)(nil)
@@ -53,8 +60,32 @@ func newModel(occs []*certwise.Occupation, acts []*certwise.ActivityFigures, tit
 	for _, a := range acts {
 		m.byIWA[a.IWA] = a
 	}
+	m.skills = newSkillSpace(occs)
 	return m
 }
+
+// Similar returns the occupations close to a code: those sharing at least
+// MinStoredOverlap of its work and its O*NET related occupations, with
+// overlap and skills similarity, largest overlap first. It is nil for an
+// unknown code or one without activities. The table for all occupations is
+// computed once, on the first call, so that no request computes it (the
+// snapshot does not store it: see BENCHMARKS.md for the size it would add).
+func (m *Model) Similar(code string) []certwise.SimilarOccupation {
+	m.PrecomputeSimilar()
+	return m.similar[code]
+}
+
+// PrecomputeSimilar computes the table Similar reads, for all occupations,
+// if it is not computed yet (about 50 ms). A server calls it before taking
+// requests; a one-off command leaves it to the first call of Similar.
+func (m *Model) PrecomputeSimilar() {
+	m.similarOnce.Do(func() { m.similar = similarOccupations(m.occs, m.skills) })
+}
+
+// SkillsSimilarity compares two occupations' skills and knowledge ratings:
+// the cosine of their importance × level vectors centred on the mean
+// occupation, -1..1. ok is false when either is unrated.
+func (m *Model) SkillsSimilarity(a, b string) (float64, bool) { return m.skills.similarity(a, b) }
 
 // Occupation returns the profile of an O*NET-SOC code.
 func (m *Model) Occupation(code string) (*certwise.Occupation, bool) {

@@ -6,12 +6,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 
 	"github.com/certwise/certwise"
 )
 
 // snapshotVersion changes whenever the snapshot layout does.
-const snapshotVersion = 1
+const snapshotVersion = 2
 
 // snapshot is the embedded form of a Model: figures and names only. Task
 // statements are left out, and activity titles and classes are stored once
@@ -23,11 +24,15 @@ type snapshot struct {
 	Occupations []snapOcc                   `json:"occupations"`
 	Titles      []snapTitles                `json:"titles"`
 	SOCAI       map[string]float64          `json:"soc_ai_applicability"`
+	Elements    []skillElement              `json:"skill_elements"`
 }
 
 type snapOcc struct {
 	certwise.Occupation
 	Activities []snapAct `json:"activities"` // shadows Occupation.Activities
+	// Skills are importance × 10 and level × 10 per element of
+	// snapshot.Elements, in that order.
+	Skills []int `json:"sk,omitempty"`
 }
 
 type snapAct struct {
@@ -47,10 +52,20 @@ type snapTitles struct {
 // statements) as gzip-compressed JSON. The same model always gives the same
 // bytes.
 func (m *Model) MarshalSnapshot() ([]byte, error) {
-	s := snapshot{Version: snapshotVersion, Thresholds: m.thresholds, Activities: m.acts, SOCAI: m.socAI}
+	s := snapshot{Version: snapshotVersion, Thresholds: m.thresholds, Activities: m.acts, SOCAI: m.socAI,
+		Elements: m.elements}
 	for _, o := range m.occs {
 		so := snapOcc{Occupation: *o}
-		so.Occupation.Activities, so.Occupation.Tasks = nil, nil
+		so.Occupation.Activities, so.Occupation.Tasks, so.Occupation.Skills = nil, nil, nil
+		if len(o.Skills) > 0 {
+			if len(o.Skills) != len(m.elements) {
+				return nil, fmt.Errorf("encode snapshot: %s has %d skill ratings, the model %d elements", o.Code, len(o.Skills), len(m.elements))
+			}
+			so.Skills = make([]int, 0, 2*len(o.Skills))
+			for _, r := range o.Skills {
+				so.Skills = append(so.Skills, int(math.Round(r.Importance*10)), int(math.Round(r.Level*10)))
+			}
+		}
 		so.Activities = make([]snapAct, len(o.Activities))
 		for i, a := range o.Activities {
 			so.Activities[i] = snapAct{IWA: a.IWA, Weight: a.Weight, E1Tasks: a.E1Tasks, E2Tasks: a.E2Tasks, Tasks: a.Tasks}
@@ -121,6 +136,16 @@ func UnmarshalSnapshot(data []byte) (*Model, error) {
 		if o.Related == nil {
 			o.Related = []string{}
 		}
+		if len(so.Skills) > 0 {
+			if len(so.Skills) != 2*len(s.Elements) {
+				return nil, fmt.Errorf("decode snapshot: occupation %s: %d skill figures for %d elements", o.Code, len(so.Skills), len(s.Elements))
+			}
+			o.Skills = make([]certwise.SkillRating, len(s.Elements))
+			for j, e := range s.Elements {
+				o.Skills[j] = certwise.SkillRating{Element: e.ID, Name: e.Name, Kind: e.Kind,
+					Importance: float64(so.Skills[2*j]) / 10, Level: float64(so.Skills[2*j+1]) / 10}
+			}
+		}
 		occs[i] = &o
 		titleOf[o.Code] = o.Title
 	}
@@ -137,5 +162,6 @@ func UnmarshalSnapshot(data []byte) (*Model, error) {
 	}
 	m := newModel(occs, s.Activities, titles, s.Thresholds, false)
 	m.socAI = s.SOCAI
+	m.elements = s.Elements
 	return m, nil
 }

@@ -10,9 +10,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/certwise/certwise"
+	"github.com/certwise/certwise/internal/storeutil"
 )
 
 // The fakes below stand in for the engine, the data, the catalog and the
@@ -42,8 +42,10 @@ func (f fakeEvaluator) Evaluate(_ context.Context, a certwise.Answers) (*certwis
 	}
 	ev := &certwise.Evaluation{
 		Verdict: certwise.VerdictPursue, Rule: "all_conditions", Headline: "All four conditions hold.",
-		Reasons:  []certwise.Reason{{Rule: "all_conditions", Evidence: "every condition holds"}},
-		Exposure: ex,
+		Concerns:   []certwise.Concern{},
+		Trajectory: certwise.TrajectorySummary{Choice: a.StatedTrajectory(), Defined: !a.TargetRole.Empty(), Evidence: "as answered"},
+		Reasons:    []certwise.Reason{{Rule: "all_conditions", Evidence: "every condition holds"}},
+		Exposure:   ex,
 		Conditions: certwise.Conditions{ExposureUnderstood: ex.Level != certwise.ExposureUnknown, LeveragePossible: a.Position.OwnsMeasurableOutcomes,
 			TimingAppropriate: a.Position.HasTestedAIInRole, TrajectoryDefined: !a.TargetRole.Empty()},
 		Questions: []certwise.Question{{ID: "gap", Question: "Which gap?", Answer: a.CapabilityGap, Status: "clear"}},
@@ -52,6 +54,9 @@ func (f fakeEvaluator) Evaluate(_ context.Context, a certwise.Answers) (*certwis
 		NextSteps:       []certwise.NextStep{{Action: "Run a pilot", Evidence: map[string]any{"share": 0.4}}},
 		Recommendations: []certwise.Recommendation{{ID: "cert-a", Name: "Cert A", Provider: "Acme", Level: "associate", Score: 0.8, CostUSD: fp(150), URL: "https://example.com/a", Why: []string{"fits"}}},
 		References:      []certwise.Reference{{Section: "conclusion", Topic: "AI Career Strategy"}},
+	}
+	if !a.Position.HasTestedAIInRole {
+		ev.Concerns = append(ev.Concerns, certwise.Concern{ID: "untested_in_role", Text: "You have not tried AI tools on your own work yet.", Evidence: "AI tried in current role: no"})
 	}
 	if !valid {
 		ev.Verdict, ev.Rule, ev.Headline = certwise.VerdictAvoid, "no_valid_motive", "None of your reasons justifies a certification."
@@ -179,8 +184,12 @@ type memStore struct {
 
 func newMemStore() *memStore { return &memStore{byID: map[string]*certwise.Assessment{}} }
 
-func (m *memStore) CreateAssessment(_ context.Context, a *certwise.Assessment) error {
-	if err := a.Validate(); err != nil {
+func (m *memStore) CreateAssessment(ctx context.Context, a *certwise.Assessment) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("create assessment: %w", err)
+	}
+	row, err := storeutil.NewRow(a) // validates as the real stores do
+	if err != nil {
 		return err
 	}
 	m.mu.Lock()
@@ -197,15 +206,21 @@ func (m *memStore) CreateAssessment(_ context.Context, a *certwise.Assessment) e
 		if m.maxVersion > 0 && p.Version >= m.maxVersion {
 			return certwise.Errorf(certwise.EINVALID, "previous_id", "this history is full; start a new assessment.")
 		}
+		if p.Version >= storeutil.MaxVersion {
+			return storeutil.ChainTooLong()
+		}
 		a.Version = p.Version + 1
 	}
-	a.CreatedAt = time.Now().UTC().Truncate(time.Microsecond)
+	a.CreatedAt = row.CreatedAt
 	c := *a
 	m.byID[a.ID] = &c
 	return nil
 }
 
-func (m *memStore) FindAssessment(_ context.Context, id string) (*certwise.Assessment, error) {
+func (m *memStore) FindAssessment(ctx context.Context, id string) (*certwise.Assessment, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("find assessment: %w", err)
+	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.finds++
@@ -218,6 +233,9 @@ func (m *memStore) FindAssessment(_ context.Context, id string) (*certwise.Asses
 }
 
 func (m *memStore) ListVersions(ctx context.Context, id string) ([]*certwise.Assessment, error) {
+	if err := storeutil.CheckID(id); err != nil {
+		return nil, err
+	}
 	var out []*certwise.Assessment
 	for id != "" {
 		a, err := m.FindAssessment(ctx, id)
@@ -234,6 +252,9 @@ func (m *memStore) ListVersions(ctx context.Context, id string) ([]*certwise.Ass
 }
 
 func (m *memStore) ListVersionsPage(ctx context.Context, id string, offset, limit int) ([]*certwise.Assessment, bool, error) {
+	if _, err := storeutil.PageBounds(offset, limit); err != nil {
+		return nil, false, err
+	}
 	vs, err := m.ListVersions(ctx, id)
 	if err != nil {
 		return nil, false, err
@@ -245,7 +266,10 @@ func (m *memStore) ListVersionsPage(ctx context.Context, id string, offset, limi
 	return vs, false, nil
 }
 
-func (m *memStore) DeleteAssessment(_ context.Context, id string, hash []byte) error {
+func (m *memStore) DeleteAssessment(ctx context.Context, id string, hash []byte) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("delete assessment: %w", err)
+	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	a, ok := m.byID[id]
@@ -264,8 +288,13 @@ func (m *memStore) DeleteAssessment(_ context.Context, id string, hash []byte) e
 	return nil
 }
 
-func (m *memStore) Ping(context.Context) error { return m.pingErr }
-func (m *memStore) Close() error               { return nil }
+func (m *memStore) Ping(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("ping: %w", err)
+	}
+	return m.pingErr
+}
+func (m *memStore) Close() error { return nil }
 
 func fakeMarkdown(w io.Writer, e *certwise.Evaluation) error {
 	_, err := fmt.Fprintf(w, "# %s\n\n%s\n", e.Verdict, e.Headline)

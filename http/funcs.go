@@ -17,14 +17,6 @@ var templateFuncs = template.FuncMap{
 	"whole": whole,
 	"hours": hours,
 	"nth":   ordinal,
-	// totalCost says a step's total cost; the figures it adds up are each
-	// marked above it if unverified.
-	"totalCost": func(p *float64) string { return display.Cost(p, true) },
-	// cost, recCost and validity say a figure marked when only a secondary
-	// page reports it; templates may pass a pointer, which they dereference.
-	"cost":     func(c certwise.Certification) string { return display.Cost(c.Cost()) },
-	"recCost":  func(r certwise.Recommendation) string { return display.Cost(r.CostUSD, r.CostVerified) },
-	"validity": func(c certwise.Certification) string { return display.Validity(c.Validity()) },
 	"deref": func(p *float64) float64 {
 		if p == nil {
 			return 0

@@ -79,19 +79,39 @@ func TestStepsAskTheQuestionnaire(t *testing.T) {
 // TestFormRejectsBadText checks that a control character typed into the
 // form is refused on the step that asks for it, keeping what was typed.
 func TestFormRejectsBadText(t *testing.T) {
+	b := walkSteps(t, certwise.StepMotives, url.Values{"capability_gap": {"prompt\x00 evaluation"}})
+	b.expect(400, "control character", `name="capability_gap"`, ">prompt evaluation<")
+}
+
+// TestResultShowsConcerns checks that the result page lists the concerns
+// and the direction right after the verdict.
+func TestResultShowsConcerns(t *testing.T) {
+	b := walkSteps(t, "", url.Values{"motives": {"capability_gap"}})
+	b.expect(200, `data-concern="untested_in_role"`, "You have not tried AI tools on your own work yet.", "AI tried in current role: no", "<strong>Direction:</strong> not yet defined")
+	if strings.Index(b.body, `id="concerns-title"`) > strings.Index(b.body, "The four conditions") {
+		t.Error("the concerns come after the conditions, not right after the verdict")
+	}
+}
+
+// walkSteps starts an assessment and answers each step with the fields of
+// answers its questions ask, up to and including stop ("": every step).
+func walkSteps(t *testing.T, stop certwise.Step, answers url.Values) *browser {
+	t.Helper()
 	srv, _, _ := newTestServer(t)
 	h, _ := srv.Handler()
 	b := newBrowser(t, h)
 	b.get("/assess")
 	for _, step := range certwise.Steps {
 		form := url.Values{"step": {string(step)}, "nav": {"next"}}
-		if step == certwise.StepMotives {
-			form.Set("capability_gap", "prompt\x00 evaluation")
+		for _, q := range certwise.QuestionsOf(step) {
+			if v, ok := answers[q.Input]; ok {
+				form[q.Input] = v
+			}
 		}
 		b.post("/assess", form)
-		if step == certwise.StepMotives {
+		if step == stop {
 			break
 		}
 	}
-	b.expect(400, "control character", `name="capability_gap"`, ">prompt evaluation<")
+	return b
 }

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/certwise/certwise"
-	"github.com/certwise/certwise/internal/display"
 )
 
 // Markdown writes ev as a Markdown document to share.
@@ -14,6 +13,15 @@ func Markdown(w io.Writer, ev *certwise.Evaluation) error {
 	p.printf("# Should I get this AI certification? Verdict: %s\n\n", label(string(ev.Verdict)))
 	p.printf("**%s**\n\n", md(ev.Headline))
 	p.printf("Verdict `%s`, decided by rule `%s`.\n", ev.Verdict, ev.Rule)
+
+	p.printf("\n## Concerns\n\n")
+	if len(ev.Concerns) == 0 {
+		p.printf("None.\n")
+	}
+	for _, c := range ev.Concerns {
+		p.printf("- **%s** (`%s`). Evidence: %s\n", md(c.Text), c.ID, md(c.Evidence))
+	}
+	p.printf("\n## Direction\n\n%s\n", md(trajectoryLine(ev.Trajectory)))
 
 	why, passed := splitReasons(ev.Reasons)
 	p.printf("\n## Why\n\n")
@@ -72,7 +80,7 @@ func Markdown(w io.Writer, ev *certwise.Evaluation) error {
 			if u := linkTarget(r.URL); u != "" {
 				name = "[" + name + "](" + u + ")"
 			}
-			p.printf("| %d | %s | %s | %s | %s | %s | %s |\n", i+1, name, cell(r.Provider), cell(r.Level), display.Cost(r.CostUSD, r.CostVerified), hours(r.PrepHours), cell(strings.Join(r.Why, "; ")))
+			p.printf("| %d | %s | %s | %s | %s | %s | %s |\n", i+1, name, cell(r.Provider), cell(r.Level), r.CostText(), hours(r.PrepHours), cell(strings.Join(r.Why, "; ")))
 		}
 	}
 

@@ -162,6 +162,74 @@ func conditionLines(c certwise.Conditions) []string {
 	return lines
 }
 
+// targetLine is one career move with its figures, the work and skills it
+// shares with the person's role and the gap to close.
+func targetLine(t certwise.TransitionTarget) string {
+	l := t.Code + " " + t.Title
+	if t.Status == certwise.MoveOutsideBounds {
+		l += " [outside the bounds]"
+	}
+	l += ": exposure " + string(t.ExposureLevel)
+	if t.CompressibleShare != nil {
+		l += ", compressible " + display.Percent(*t.CompressibleShare)
+	}
+	if t.ProjectedGrowthPct != nil {
+		l += ", growth " + strconv.FormatFloat(*t.ProjectedGrowthPct, 'f', 1, 64) + "%" + vintage(t.LabourVintage.Growth)
+	}
+	if t.MedianWage != nil {
+		l += ", median wage $" + display.Float(*t.MedianWage, 0) + vintage(t.LabourVintage.Wages)
+		if t.WageRatio != nil {
+			l += " = " + display.Percent(*t.WageRatio) + " of yours"
+		}
+	}
+	if t.JobZone != nil {
+		l += ", job zone " + strconv.Itoa(*t.JobZone)
+	}
+	l += ", overlap " + display.Percent(t.Overlap)
+	if t.SkillsSimilarity != nil {
+		l += ", skills alike " + strconv.FormatFloat(*t.SkillsSimilarity, 'f', 2, 64)
+	}
+	for _, c := range t.Caveats {
+		l += "; " + c
+	}
+	if len(t.SharedActivities) > 0 {
+		var sh []string
+		for i, a := range t.SharedActivities {
+			if i == 3 {
+				break
+			}
+			sh = append(sh, strings.TrimSuffix(a.Title, "."))
+		}
+		l += "; shared work: " + strings.Join(sh, "; ")
+	}
+	if len(t.SharedSkills) > 0 {
+		sk := make([]string, len(t.SharedSkills))
+		for i, m := range t.SharedSkills {
+			sk[i] = m.Label()
+		}
+		l += "; skills in common: " + strings.Join(sk, ", ")
+	}
+	if len(t.SkillGaps) > 0 {
+		gap := make([]string, len(t.SkillGaps))
+		for i, m := range t.SkillGaps {
+			gap[i] = m.GapText()
+		}
+		l += "; gap to close (level 0–7, yours → theirs): " + strings.Join(gap, ", ")
+	}
+	for _, c := range t.Certifications {
+		l += "; certification: " + c.Name
+	}
+	return l
+}
+
+// vintage names a figure's release in parentheses ("" when unknown).
+func vintage(v string) string {
+	if v == "" {
+		return ""
+	}
+	return " (" + v + ")"
+}
+
 // stepDetails turns a next step's data into lines of text: its typed
 // fields first, then any loose evidence sorted by key.
 func stepDetails(s certwise.NextStep) []string {
@@ -180,35 +248,11 @@ func stepDetails(s certwise.NextStep) []string {
 		}
 		out = append(out, l)
 	}
+	if b := s.MoveBounds; b != nil {
+		out = append(out, b.Text())
+	}
 	for _, t := range s.Targets {
-		l := t.Code + " " + t.Title + ": exposure " + string(t.ExposureLevel)
-		if t.CompressibleShare != nil {
-			l += ", compressible " + display.Percent(*t.CompressibleShare)
-		}
-		if t.ProjectedGrowthPct != nil {
-			l += ", growth " + strconv.FormatFloat(*t.ProjectedGrowthPct, 'f', 1, 64) + "%"
-		}
-		if t.MedianWage != nil {
-			l += ", median wage " + display.WholeDollars(*t.MedianWage)
-		}
-		if t.JobZone != nil {
-			l += ", job zone " + strconv.Itoa(*t.JobZone)
-		}
-		l += ", overlap " + display.Percent(t.Overlap)
-		if len(t.SharedActivities) > 0 {
-			var sh []string
-			for i, a := range t.SharedActivities {
-				if i == 3 {
-					break
-				}
-				sh = append(sh, strings.TrimSuffix(a.Title, "."))
-			}
-			l += "; shared: " + strings.Join(sh, "; ")
-		}
-		for _, c := range t.Certifications {
-			l += "; certification: " + c.Name
-		}
-		out = append(out, l)
+		out = append(out, targetLine(t))
 	}
 	if sh := s.Shift; sh != nil {
 		from := make([]string, len(sh.From))
@@ -219,11 +263,10 @@ func stepDetails(s certwise.NextStep) []string {
 			display.Percent(sh.MovePoints), strings.Join(from, " and "), label(string(sh.To)), display.Percent(sh.CurrentShare), display.Percent(sh.CompressibleNow)))
 	}
 	for _, c := range s.Certifications {
-		out = append(out, c.Name+" ("+c.Provider+"): cost "+display.Cost(c.CostUSD, c.CostVerified)+", "+hours(c.PrepHours))
+		out = append(out, c.Name+" ("+c.Provider+"): cost "+c.CostText()+", "+hours(c.PrepHours))
 	}
 	if s.TotalCostUSD != nil || s.TotalHours != nil {
-		// The total adds up the figures above, each marked there if unverified.
-		out = append(out, "Total: cost "+display.Cost(s.TotalCostUSD, true)+", "+hours(s.TotalHours))
+		out = append(out, "Total: cost "+s.TotalCostText()+", "+hours(s.TotalHours))
 	}
 	out = append(out, s.Questions...)
 	keys := make([]string, 0, len(s.Evidence))
@@ -294,4 +337,18 @@ func reasonLabel(r certwise.Reason) string {
 		return "rule " + r.Rule
 	}
 	return r.Fact
+}
+
+// trajectoryLine says where the person is heading and whether it counts as
+// a defined trajectory.
+func trajectoryLine(t certwise.TrajectorySummary) string {
+	state := "not yet a defined direction"
+	if t.Defined {
+		state = "a defined direction"
+	}
+	choice := string(t.Choice)
+	if choice == "" {
+		choice = string(certwise.TrajectoryUndecided)
+	}
+	return label(choice) + ", " + state + ": " + t.Evidence
 }

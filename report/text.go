@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/certwise/certwise"
-	"github.com/certwise/certwise/internal/display"
 )
 
 // Text writes ev as a plain-text report for a terminal, wrapped at Width
@@ -17,6 +16,17 @@ func Text(w io.Writer, ev *certwise.Evaluation) error {
 	p.printf("%s\n%s\n", title, strings.Repeat("=", len(title)))
 	para(p, "", ev.Headline)
 	p.printf("(verdict %s, decided by rule %s)\n", ev.Verdict, ev.Rule)
+
+	section(p, "Concerns")
+	if len(ev.Concerns) == 0 {
+		p.printf("  none\n")
+	}
+	for _, c := range ev.Concerns {
+		item(p, "- ", c.Text+" ["+c.ID+"]")
+		para(p, "    ", "Evidence: "+c.Evidence)
+	}
+	section(p, "Direction")
+	para(p, "  ", trajectoryLine(ev.Trajectory))
 
 	why, passed := splitReasons(ev.Reasons)
 	section(p, "Why")
@@ -69,7 +79,7 @@ func Text(w io.Writer, ev *certwise.Evaluation) error {
 		para(p, "  ", "None ranked: certwise ranks catalog certifications only when the verdict is pursue or pursue_for_signal.")
 	}
 	for i, r := range ev.Recommendations {
-		item(p, strconv.Itoa(i+1)+". ", r.Name+" ("+r.Provider+", "+r.Level+"): cost "+display.Cost(r.CostUSD, r.CostVerified)+", "+hours(r.PrepHours))
+		item(p, strconv.Itoa(i+1)+". ", r.Name+" ("+r.Provider+", "+r.Level+"): cost "+r.CostText()+", "+hours(r.PrepHours))
 		if len(r.Why) > 0 {
 			para(p, "     ", strings.Join(r.Why, "; "))
 		}

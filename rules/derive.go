@@ -29,7 +29,15 @@ type situation struct {
 	facts      factSet
 	notes      []certwise.Reason       // honest notes on what could not be used
 	cert       *certwise.Certification // the certification under consideration, when known
+	candidates string                  // the close candidates whose exposure level is used, when levelSrc is candidates
+	traj       certwise.TrajectorySummary
+	weakOpen   []string // the ids of the five questions that are weak or open
+	qs         []certwise.Question
 }
+
+// closeScore is how far below the best match's score a title candidate may
+// score and still count as a close candidate for the exposure level.
+const closeScore = 0.1
 
 // derive resolves the role and computes every fact.
 func (e *Engine) derive(ctx context.Context, a *certwise.Answers) (*situation, error) {
@@ -59,8 +67,12 @@ func (e *Engine) derive(ctx context.Context, a *certwise.Answers) (*situation, e
 					s.occ, s.title = o, o.Title
 				}
 			}
+			if !hasLevel(s.occ) {
+				e.candidateStandIn(s, m)
+			}
 		} else {
 			s.note("title_match", "the title "+strconv.Quote(a.Role.Title)+" matches no occupation confidently; pick one of the candidates or give an occupation code")
+			e.candidateLevel(s, m)
 		}
 	case a.Role.Title != "":
 		s.note("title_match", "no title matcher is connected, so the title "+strconv.Quote(a.Role.Title)+" was not matched to an occupation")
@@ -69,10 +81,8 @@ func (e *Engine) derive(ctx context.Context, a *certwise.Answers) (*situation, e
 		return nil, ctx.Err()
 	}
 
-	if t := a.TargetRole; t != nil && t.Occupation != "" && e.deps.Data != nil {
-		if _, ok := e.deps.Data.Occupation(t.Occupation); !ok {
-			return nil, certwise.Errorf(certwise.EINVALID, "target_role.occupation", "no occupation has the code %q in the data", t.Occupation)
-		}
+	if err := e.resolveTarget(s); err != nil {
+		return nil, err
 	}
 
 	// The certification under consideration.
@@ -87,7 +97,7 @@ func (e *Engine) derive(ctx context.Context, a *certwise.Answers) (*situation, e
 				return nil, fmt.Errorf("look up certification %q: %w", c.ID, err)
 			}
 			s.cert = cert
-			s.note("certification", "considering "+cert.Name+" ("+cert.Provider+", "+cert.Level+"): cost "+display.Cost(cert.Cost())+", "+hoursText(cert.PrepHours))
+			s.note("certification", "considering "+cert.Name+" ("+cert.Provider+", "+cert.Level+"): cost "+cert.CostText()+", "+hoursText(cert.PrepHours))
 		case c.ID != "":
 			s.note("certification", "no certification catalog is connected, so the id "+strconv.Quote(c.ID)+" could not be looked up")
 		default:
@@ -96,12 +106,14 @@ func (e *Engine) derive(ctx context.Context, a *certwise.Answers) (*situation, e
 	}
 
 	// The exposure level.
-	if s.occ != nil && s.occ.ExposureLevel != "" && s.occ.ExposureLevel != certwise.ExposureUnknown {
+	if hasLevel(s.occ) {
 		s.dataLevel = s.occ.ExposureLevel
 	}
 	switch self := a.Role.ExposureSelfAssessed; {
 	case self != "" && self != certwise.ExposureUnknown:
 		s.level, s.levelSrc = self, "self_assessed"
+	case s.dataLevel != "" && s.candidates != "":
+		s.level, s.levelSrc = s.dataLevel, "candidates"
 	case s.dataLevel != "":
 		s.level, s.levelSrc = s.dataLevel, s.codeSource
 	}
@@ -135,16 +147,12 @@ func (e *Engine) derive(ctx context.Context, a *certwise.Answers) (*situation, e
 
 	// The facts.
 	p := a.Position
-	var valid, panic bool
+	var valid, panic, rejected, transition bool
 	for _, m := range a.Motives {
 		valid = valid || m.Justifies()
+		rejected = rejected || !m.Justifies()
 		panic = panic || m == certwise.MotiveReduceAnxiety || m == certwise.MotiveFollowHeadlines
-	}
-	transition := false
-	for _, m := range a.Motives {
-		if m == certwise.MotiveRoleTransition {
-			transition = true
-		}
+		transition = transition || m == certwise.MotiveRoleTransition
 	}
 	compressible := s.hasMix && s.compShare >= certwise.CompressibleThreshold
 	high := s.level == certwise.ExposureHigh || s.level == certwise.ExposureStructural && s.levelSrc != "self_assessed"
@@ -153,16 +161,23 @@ func (e *Engine) derive(ctx context.Context, a *certwise.Answers) (*situation, e
 	leverage := p.OwnsMeasurableOutcomes || p.AIEnhancedRole || p.ExpandingIntoSystemDesign || p.TransitioningToHybridRole
 	o := a.Organization
 	signaling := o.LeadershipValuesAILiteracy || o.PromotionRewardsCredentials || o.PoliticsRewardFormalPrograms || a.Industry.CredentialSensitive
-	target := !a.TargetRole.Empty()
 	known := s.level != certwise.ExposureUnknown
+	gap := strings.TrimSpace(a.CapabilityGap) != ""
+	weakAuthority := a.ExpectedAuthorityGain == certwise.AuthorityNone || a.ExpectedAuthorityGain == certwise.AuthorityKnowledgeOnly
+	defensive := a.Positioning == certwise.Defensive
+
+	moving := s.traj.Choice == certwise.TrajectoryMoveToTarget && s.traj.TargetCode != "" && s.traj.TargetCode != s.code
+	deepening := s.traj.Choice == certwise.TrajectoryDeepenCurrentRole && gap
+	s.traj.Defined = moving || deepening
+	s.traj.Evidence = s.trajectoryText(moving, deepening)
 
 	f := &s.facts
 	f.set(FactValidMotive, valid)
 	f.set(FactPanic, panic)
-	f.set(FactCapabilityGapNamed, strings.TrimSpace(a.CapabilityGap) != "")
+	f.set(FactCapabilityGapNamed, gap)
 	f.set(FactStructural, structural)
 	f.set(FactCompressingIndustry, a.Industry.CompressingBusinessModel)
-	f.set(FactDefinedTransition, transition && target)
+	f.set(FactDefinedTransition, transition && moving)
 	f.set(FactTestedAI, p.HasTestedAIInRole)
 	f.set(FactCompressible, compressible)
 	f.set(FactLevelModerateOrHigh, s.level == certwise.ExposureModerate || s.level == certwise.ExposureHigh || s.level == certwise.ExposureStructural)
@@ -171,9 +186,144 @@ func (e *Engine) derive(ctx context.Context, a *certwise.Answers) (*situation, e
 	f.set(FactExposureUnderstood, known)
 	f.set(FactLeveragePossible, leverage)
 	f.set(FactTimingAppropriate, p.HasTestedAIInRole && !panic)
-	f.set(FactTrajectoryDefined, target)
+	f.set(FactTrajectoryDefined, s.traj.Defined)
 	f.set(FactAlways, true)
+	f.set(FactMotivesGiven, len(a.Motives) > 0)
+	f.set(FactRejectedMotive, rejected)
+	f.set(FactMotivesSound, valid && !rejected)
+	f.set(FactCredentialSignalMotive, has(a.Motives, certwise.MotiveCredentialSignal))
+	f.set(FactMovingToTarget, moving)
+	f.set(FactUnresolvedTarget, !a.TargetRole.Empty() && s.traj.TargetCode == "")
+	f.set(FactTargetIsCurrent, s.traj.TargetCode != "" && s.traj.TargetCode == s.code)
+	f.set(FactPositionThreatened, structural || a.Industry.CompressingBusinessModel)
+	f.set(FactWeakAuthority, weakAuthority)
+	f.set(FactDefensive, defensive)
+	f.set(FactNothingAnswered, len(a.Motives) == 0 && !gap && a.TargetRole.Empty() && a.Trajectory == "")
+	// The five questions weigh: the verdict reads how many are weak or
+	// open, so they are settled before the rules run.
+	s.qs = s.questions()
+	for _, q := range s.qs {
+		if q.Status != statusClear {
+			s.weakOpen = append(s.weakOpen, q.ID)
+		}
+	}
+	f.set(FactQuestionsSettled, len(s.weakOpen) <= 2 && !(weakAuthority && defensive))
 	return s, nil
+}
+
+// hasLevel reports whether an occupation carries an exposure level.
+func hasLevel(o *certwise.Occupation) bool {
+	return o != nil && o.ExposureLevel != "" && o.ExposureLevel != certwise.ExposureUnknown
+}
+
+// closeCandidates returns the title candidates scoring within closeScore
+// of the best one, with their occupations when the data has them.
+func (e *Engine) closeCandidates(m certwise.TitleMatch) ([]certwise.TitleCandidate, []*certwise.Occupation) {
+	if len(m.Matches) == 0 || e.deps.Data == nil {
+		return nil, nil
+	}
+	var cands []certwise.TitleCandidate
+	var occs []*certwise.Occupation
+	for _, c := range m.Matches {
+		if c.Score < m.Matches[0].Score-closeScore {
+			break
+		}
+		o, _ := e.deps.Data.Occupation(c.Code)
+		cands, occs = append(cands, c), append(occs, o)
+	}
+	return cands, occs
+}
+
+// candidateLevel uses the exposure level the close candidates of an
+// unconfident title match share, when they all share one.
+func (e *Engine) candidateLevel(s *situation, m certwise.TitleMatch) {
+	cands, occs := e.closeCandidates(m)
+	var level certwise.ExposureLevel
+	var names []string
+	for i, o := range occs {
+		if !hasLevel(o) {
+			return // a close candidate without figures: the level is not known to be shared
+		}
+		if level != "" && o.ExposureLevel != level {
+			return
+		}
+		level = o.ExposureLevel
+		names = append(names, cands[i].Title+" ("+cands[i].Code+")")
+	}
+	if len(names) < 2 {
+		return
+	}
+	s.dataLevel, s.candidates = level, joinAnd(names)
+	s.note("exposure_candidates", "the title "+strconv.Quote(s.a.Role.Title)+" fits "+s.candidates+" about equally well; all of them are "+string(level)+" exposure, so that level is used. Pick one of them to use its work mix and figures too")
+}
+
+// candidateStandIn lends a confident match that has no exposure figures
+// the figures of the closest candidate that has them.
+func (e *Engine) candidateStandIn(s *situation, m certwise.TitleMatch) {
+	cands, occs := e.closeCandidates(m)
+	for i, o := range occs {
+		if i == 0 || !hasLevel(o) {
+			continue
+		}
+		s.note("exposure_candidates", s.title+" ("+s.code+"), the best match for "+strconv.Quote(s.a.Role.Title)+", has no exposure figures; those of "+cands[i].Title+" ("+cands[i].Code+"), a close match, are used instead")
+		s.occ, s.candidates = o, cands[i].Title+" ("+cands[i].Code+")"
+		return
+	}
+}
+
+// resolveTarget reads where the person is heading: the trajectory they
+// chose (or their answers imply) and the occupation a target role resolves
+// to, a code given or picked or a confident title match.
+func (e *Engine) resolveTarget(s *situation) error {
+	a := s.a
+	s.traj.Choice = a.StatedTrajectory()
+	t := a.TargetRole
+	switch {
+	case t.Empty():
+	case t.Occupation != "":
+		s.traj.TargetCode, s.traj.TargetSource = t.Occupation, "occupation"
+		if e.deps.Data != nil {
+			o, ok := e.deps.Data.Occupation(t.Occupation)
+			if !ok {
+				return certwise.Errorf(certwise.EINVALID, "target_role.occupation", "no occupation has the code %q in the data", t.Occupation)
+			}
+			s.traj.TargetTitle = o.Title
+		}
+	case e.deps.Titles != nil:
+		if m := e.deps.Titles.Match(t.Title, 3); m.Confident && len(m.Matches) > 0 {
+			s.traj.TargetCode, s.traj.TargetTitle, s.traj.TargetSource = m.Matches[0].Code, m.Matches[0].Title, "title_match"
+		}
+	}
+	return nil
+}
+
+// trajectoryText says in words where the person is heading and whether it
+// counts as a defined trajectory.
+func (s *situation) trajectoryText(moving, deepening bool) string {
+	a := s.a
+	t := s.traj
+	target := ""
+	if !a.TargetRole.Empty() {
+		target = targetText(a.TargetRole)
+		if t.TargetCode != "" && t.TargetSource == "title_match" {
+			target += ", matched to " + t.TargetTitle + " (" + t.TargetCode + ")"
+		}
+	}
+	switch {
+	case moving:
+		return "moving to " + target
+	case deepening:
+		return "deepening the current role to close the named gap"
+	case t.Choice == certwise.TrajectoryDeepenCurrentRole:
+		return "deepening the current role, but no capability gap is named to say in what"
+	case target != "" && t.TargetCode == "":
+		return "the target " + strconv.Quote(a.TargetRole.Title) + " matches no occupation with confidence; pick the occupation it means"
+	case target != "" && t.TargetCode == s.code:
+		return "the target " + target + " is the occupation already held"
+	case target != "" && t.Choice == certwise.TrajectoryUndecided:
+		return "a target (" + target + ") is named, but the direction is marked undecided"
+	}
+	return "no target role and no direction chosen"
 }
 
 func (s *situation) note(fact, evidence string) {
@@ -227,14 +377,10 @@ func (s *situation) evidence(f Fact) string {
 	case FactCompressingIndustry:
 		return "industry business model compressing: " + yes(a.Industry.CompressingBusinessModel)
 	case FactDefinedTransition, FactTrajectoryDefined:
-		t := "no target role named"
-		if !a.TargetRole.Empty() {
-			t = "target role: " + targetText(a.TargetRole)
-		}
 		if f == FactTrajectoryDefined {
-			return t
+			return s.traj.Evidence
 		}
-		return t + "; role_transition among motives: " + yes(has(a.Motives, certwise.MotiveRoleTransition))
+		return s.traj.Evidence + "; role_transition among motives: " + yes(has(a.Motives, certwise.MotiveRoleTransition))
 	case FactTestedAI:
 		return "AI tried in current role: " + yes(p.HasTestedAIInRole)
 	case FactCompressible:
@@ -258,8 +404,71 @@ func (s *situation) evidence(f Fact) string {
 		return "AI tried in current role: " + yes(p.HasTestedAIInRole) + "; panic motive: " + yes(s.facts.has(FactPanic))
 	case FactAlways:
 		return "catch-all"
+	case FactMotivesGiven, FactMotivesSound, FactCredentialSignalMotive:
+		return s.evidence(FactValidMotive)
+	case FactRejectedMotive:
+		var named []string
+		for _, m := range a.Motives {
+			if !m.Justifies() {
+				named = append(named, string(m))
+			}
+		}
+		if len(named) == 0 {
+			return "no rejected motive among: " + strings.TrimPrefix(s.evidence(FactValidMotive), "motives: ")
+		}
+		return "motives a certificate cannot serve: " + strings.Join(named, ", ")
+	case FactMovingToTarget, FactUnresolvedTarget, FactTargetIsCurrent:
+		return s.traj.Evidence
+	case FactPositionThreatened:
+		return s.evidence(FactStructural) + "; " + s.evidence(FactCompressingIndustry)
+	case FactWeakAuthority:
+		if a.ExpectedAuthorityGain == "" {
+			return "expected authority gain not answered"
+		}
+		return "expected authority gain: " + string(a.ExpectedAuthorityGain)
+	case FactDefensive:
+		if a.Positioning == "" {
+			return "positioning not answered"
+		}
+		return "positioning: " + string(a.Positioning)
+	case FactQuestionsSettled:
+		if len(s.weakOpen) == 0 {
+			return "all five questions are answered in favour"
+		}
+		return "weak or open: " + strings.Join(s.weakOpen, ", ")
+	case FactNothingAnswered:
+		return "not answered: " + strings.Join(s.unanswered(), ", ")
 	}
 	return ""
+}
+
+// unanswered lists, in plain words, the questions that matter most for a
+// verdict and were left unanswered.
+func (s *situation) unanswered() []string {
+	a := s.a
+	var out []string
+	if a.Role.Title == "" && a.Role.Occupation == "" && a.Role.ExposureSelfAssessed == "" {
+		out = append(out, "your job title")
+	}
+	if len(a.Motives) == 0 {
+		out = append(out, "why you want a certification")
+	}
+	if a.CapabilityGap == "" {
+		out = append(out, "the capability you are missing")
+	}
+	if a.TargetRole.Empty() && a.Trajectory == "" {
+		out = append(out, "where you want to go (a target role, or growing in your current one)")
+	}
+	if a.ExpectedAuthorityGain == "" {
+		out = append(out, "what it would change about your say at work")
+	}
+	if a.Positioning == "" {
+		out = append(out, "whether it is to protect your position or to move ahead")
+	}
+	if len(out) == 0 {
+		out = append(out, "nothing: every key question has an answer")
+	}
+	return out
 }
 
 func (s *situation) compText() string {
@@ -275,6 +484,11 @@ func (s *situation) levelText() string {
 		return "exposure " + string(s.level) + " (your own assessment)"
 	case "none":
 		return "exposure unknown: no self-assessment and no occupation with exposure figures"
+	case "candidates":
+		if s.occ == nil {
+			return "exposure " + string(s.level) + " (shared by every close candidate for the title: " + s.candidates + ")"
+		}
+		return "exposure " + string(s.level) + " (data for " + s.candidates + ", standing in for " + s.code + " " + s.title + ", which has no figures)"
 	}
 	t := "exposure " + string(s.level) + " (data for " + s.code + " " + s.title
 	if s.occ != nil && s.occ.ExposurePercentile != nil {

@@ -53,13 +53,7 @@ func (e *Engine) Evaluate(ctx context.Context, in certwise.Answers) (*certwise.E
 	if err != nil {
 		return nil, err
 	}
-	var rule *Rule
-	for i := range e.book.Rules {
-		if e.book.Rules[i].Condition.holds(s.facts) {
-			rule = &e.book.Rules[i]
-			break
-		}
-	}
+	rule := e.decide(s)
 	if rule == nil { // Parse guarantees a catch-all last rule
 		return nil, fmt.Errorf("rulebook: no rule matched")
 	}
@@ -68,12 +62,14 @@ func (e *Engine) Evaluate(ctx context.Context, in certwise.Answers) (*certwise.E
 		Verdict:         rule.Verdict,
 		Rule:            rule.ID,
 		Headline:        e.book.Headlines[rule.Verdict],
+		Concerns:        e.concerns(s),
+		Trajectory:      s.traj,
 		Conditions:      s.conditions(),
 		Exposure:        s.exposure(),
 		Recommendations: []certwise.Recommendation{},
 	}
 	ev.Reasons = e.reasons(s, rule)
-	ev.Questions = s.questions()
+	ev.Questions = s.qs
 	ev.Alternatives = s.alternatives(rule.Verdict)
 	ev.References = e.references(s, rule)
 
@@ -86,6 +82,18 @@ func (e *Engine) Evaluate(ctx context.Context, in certwise.Answers) (*certwise.E
 		return nil, err
 	}
 	return ev, nil
+}
+
+// decide returns the first rule whose condition holds. Parse keeps the
+// rules in tier order (avoid, enroll, prepare), so this is also "avoid if an
+// avoid rule holds, else enroll if an enroll rule does, else prepare".
+func (e *Engine) decide(s *situation) *Rule {
+	for i := range e.book.Rules {
+		if e.book.Rules[i].Condition.holds(s.facts) {
+			return &e.book.Rules[i]
+		}
+	}
+	return nil
 }
 
 // clone copies the maps and slices Validate normalizes, so that evaluating
@@ -104,6 +112,26 @@ func clone(a certwise.Answers) certwise.Answers {
 		a.Certification = &c
 	}
 	return a
+}
+
+// concerns lists every concern of the rulebook that holds, whichever rule
+// decided, each with the evidence of the facts it rests on.
+func (e *Engine) concerns(s *situation) []certwise.Concern {
+	out := []certwise.Concern{}
+	for _, c := range e.book.Concerns {
+		if !c.Condition.holds(s.facts) {
+			continue
+		}
+		var ev []string
+		for _, f := range c.facts {
+			if f == FactNothingAnswered && c.ID != "unanswered" {
+				continue // a guard, not what the concern is about
+			}
+			ev = append(ev, s.evidence(f))
+		}
+		out = append(out, certwise.Concern{ID: c.ID, Text: c.Text, Evidence: strings.Join(ev, "; ")})
+	}
+	return out
 }
 
 func (e *Engine) reasons(s *situation, rule *Rule) []certwise.Reason {

@@ -49,7 +49,8 @@ func TestRules(t *testing.T) {
 		reason  string // a fact or text the reasons must mention
 	}{
 		{"all conditions", func(a *certwise.Answers) {}, "all-conditions", certwise.VerdictPursue, "trajectory_defined"},
-		{"no motives", func(a *certwise.Answers) { a.Motives = nil }, "no-valid-motive", certwise.VerdictAvoid, "no motives given"},
+		{"no motives", func(a *certwise.Answers) { a.Motives = nil }, "conditions-unmet", certwise.VerdictClarifyFirst, ""},
+		{"nothing answered", func(a *certwise.Answers) { *a = certwise.Answers{} }, "nothing-answered", certwise.VerdictClarifyFirst, ""},
 		{"only invalid motives", func(a *certwise.Answers) {
 			a.Motives = []certwise.Motive{certwise.MotiveSignalActivity, certwise.MotiveCompensatePositioning}
 		}, "no-valid-motive", certwise.VerdictAvoid, "signal_activity"},
@@ -65,11 +66,11 @@ func TestRules(t *testing.T) {
 		{"compressing industry", func(a *certwise.Answers) {
 			a.Industry.CompressingBusinessModel = true
 			a.Motives = []certwise.Motive{certwise.MotiveCapabilityGap}
-		}, "structural-exposure", certwise.VerdictReassessPosition, "compressing_industry"},
+		}, "structural-exposure", certwise.VerdictReassessPosition, "business model compressing: yes"},
 		{"media panic", func(a *certwise.Answers) {
 			a.Motives = []certwise.Motive{certwise.MotiveIndustryShift, certwise.MotiveFollowHeadlines}
 			a.CapabilityGap = ""
-		}, "media-panic", certwise.VerdictAvoid, "follow_headlines"},
+		}, "mixed-motives", certwise.VerdictClarifyFirst, "follow_headlines"},
 		{"untested", func(a *certwise.Answers) { a.Position.HasTestedAIInRole = false }, "untested-in-role", certwise.VerdictApplyFirst, "tested_ai"},
 		{"exposure unknown", func(a *certwise.Answers) { a.Role = certwise.RoleAnswers{} }, "exposure-unknown", certwise.VerdictClarifyFirst, "exposure unknown"},
 		{"compressible role", func(a *certwise.Answers) {
@@ -82,15 +83,15 @@ func TestRules(t *testing.T) {
 			a.Organization.PromotionRewardsCredentials = true
 		}, "signaling-environment", certwise.VerdictPursueForSignal, "promotions reward credentials"},
 		{"no leverage", func(a *certwise.Answers) { a.Position = certwise.Position{HasTestedAIInRole: true} }, "no-leverage", certwise.VerdictApplyFirst, "none of: owns measurable outcomes"},
-		{"no target role", func(a *certwise.Answers) { a.TargetRole = nil }, "conditions-unmet", certwise.VerdictClarifyFirst, "no, no target role named"},
+		{"no target role", func(a *certwise.Answers) { a.TargetRole = nil }, "conditions-unmet", certwise.VerdictClarifyFirst, "no target role and no direction chosen"},
 		{"panic with a gap named", func(a *certwise.Answers) {
 			a.Motives = append(a.Motives, certwise.MotiveReduceAnxiety)
-		}, "conditions-unmet", certwise.VerdictClarifyFirst, "timing_appropriate"},
-		{"all motives", func(a *certwise.Answers) { a.Motives = append([]certwise.Motive(nil), certwise.Motives...) }, "conditions-unmet", certwise.VerdictClarifyFirst, "panic motive: yes"},
+		}, "mixed-motives", certwise.VerdictClarifyFirst, "reduce_anxiety"},
+		{"all motives", func(a *certwise.Answers) { a.Motives = append([]certwise.Motive(nil), certwise.Motives...) }, "mixed-motives", certwise.VerdictClarifyFirst, "signal_activity"},
 		{"all motives no gap", func(a *certwise.Answers) {
 			a.Motives = append([]certwise.Motive(nil), certwise.Motives...)
 			a.CapabilityGap = "  "
-		}, "media-panic", certwise.VerdictAvoid, "no capability gap named"},
+		}, "mixed-motives", certwise.VerdictClarifyFirst, "compensate_positioning"},
 		{"structural data but owns outcomes", func(a *certwise.Answers) {
 			a.Role.Occupation = "13-2011.00"
 			a.Position = certwise.Position{OwnsMeasurableOutcomes: true, HasTestedAIInRole: true}
@@ -387,7 +388,7 @@ func TestEveryRuleReachable(t *testing.T) {
 			for _, lv := range levels {
 				for _, occ := range []string{"", "13-2011.00"} {
 					for _, mix := range mixes {
-						for bits := range 1 << 6 {
+						for bits := range 1 << 7 {
 							a := certwise.Answers{
 								Role:          certwise.RoleAnswers{Occupation: occ, ExposureSelfAssessed: lv, WorkMix: mix},
 								Position:      certwise.Position{OwnsMeasurableOutcomes: bits&1 != 0, ExpandingIntoSystemDesign: bits&2 != 0, HasTestedAIInRole: bits&4 != 0},
@@ -397,7 +398,10 @@ func TestEveryRuleReachable(t *testing.T) {
 								CapabilityGap: gap,
 							}
 							if bits&32 != 0 {
-								a.TargetRole = &certwise.TargetRole{Title: "Data architect"}
+								a.TargetRole = &certwise.TargetRole{Title: "Software architect", Occupation: "15-1299.08"}
+							}
+							if bits&64 != 0 {
+								a.ExpectedAuthorityGain, a.Positioning = certwise.AuthorityClear, certwise.Offensive
 							}
 							ev, err := e.Evaluate(ctx, a)
 							if err != nil {
@@ -441,7 +445,7 @@ func TestCertificationChoice(t *testing.T) {
 		t.Errorf("reasons do not name the certification: %s", dump(ev.Reasons))
 	}
 
-	a.TargetRole.Occupation = "15-1252.00"
+	a.TargetRole.Occupation = "13-2011.00"
 	ev, err = e.Evaluate(ctx, a)
 	if err != nil {
 		t.Fatal(err)
@@ -518,12 +522,12 @@ func TestPassedOverRules(t *testing.T) {
 			}
 		}
 	}
-	if len(passed) != 8 || passed[0] != "no-valid-motive" || passed[7] != "no-leverage" {
-		t.Errorf("passed over %v, want the eight rules before all-conditions", passed)
+	if len(passed) != 1 || passed[0] != "no-valid-motive" {
+		t.Errorf("passed over %v, want the avoid rule before all-conditions", passed)
 	}
-	want := "does not apply: all(panic, not capability_gap_named) is false (panic no, capability_gap_named yes)"
+	want := "does not apply: all(motives_given, not valid_motive) is false (motives_given yes, valid_motive yes)"
 	if !strings.Contains(dump(ev.Reasons), want) {
-		t.Errorf("media-panic not explained as %q:\n%s", want, dump(ev.Reasons))
+		t.Errorf("no-valid-motive not explained as %q:\n%s", want, dump(ev.Reasons))
 	}
 	if r := ev.Reasons[0]; r.Rule != "all-conditions" || r.Holds == nil || !*r.Holds {
 		t.Errorf("first reason %+v", r)

@@ -1,8 +1,10 @@
 package rules
 
 import (
-	"github.com/certwise/certwise"
+	"strconv"
 	"strings"
+
+	"github.com/certwise/certwise"
 )
 
 // Question statuses.
@@ -41,27 +43,35 @@ func (s *situation) questions() []certwise.Question {
 		q(0, "No gap is named.", statusOpen)
 	}
 
+	t := s.traj
 	switch {
-	case !a.TargetRole.Empty() && has(a.Motives, certwise.MotiveRoleTransition):
+	case t.Choice == certwise.TrajectoryDeepenCurrentRole && a.CapabilityGap != "":
+		q(1, "You want to go deeper in the role you hold, toward the gap you name; check that the credential teaches that.", statusClear)
+	case t.Choice == certwise.TrajectoryDeepenCurrentRole:
+		q(1, "You want to go deeper in the role you hold; name the capability you are missing so the credential can be checked against it.", statusOpen)
+	case a.TargetRole.Empty() && has(a.Motives, certwise.MotiveRoleTransition):
+		q(1, "You want to change roles but name no target role, so the credential cannot be checked against one.", statusOpen)
+	case a.TargetRole.Empty():
+		q(1, "No target role is named, and you have not said whether you want to grow in your current role instead.", statusOpen)
+	case t.TargetCode == "":
+		q(1, "The role you name, "+strconv.Quote(a.TargetRole.Title)+", matches no occupation clearly; pick the occupation it means so the credential can be checked against it.", statusOpen)
+	case t.TargetCode == s.code:
+		q(1, "The role you name is the occupation you already hold; if you mean to grow in it, say so and name the gap.", statusOpen)
+	case t.Choice == certwise.TrajectoryUndecided:
+		q(1, "You name "+targetText(a.TargetRole)+" but mark your direction as undecided.", statusOpen)
+	case has(a.Motives, certwise.MotiveRoleTransition):
 		q(1, "You are aiming at "+targetText(a.TargetRole)+" and want the credential to help you move there.", statusClear)
-	case !a.TargetRole.Empty():
+	default:
 		q(1, "You name "+targetText(a.TargetRole)+" as the role you want; check that the credential is one people in that role hold.", statusClear)
 	}
-	if s.cert != nil && len(s.cert.Roles) > 0 && a.TargetRole != nil && a.TargetRole.Occupation != "" {
+	if s.cert != nil && len(s.cert.Roles) > 0 && t.TargetCode != "" && t.TargetCode != s.code {
 		last := &qs[len(qs)-1]
-		if has(s.cert.Roles, a.TargetRole.Occupation) {
+		if has(s.cert.Roles, t.TargetCode) {
 			last.Answer += " The catalog lists " + certName(s.cert) + " for that occupation."
 		} else {
-			last.Answer += " The catalog does not list " + certName(s.cert) + " for that occupation (" + a.TargetRole.Occupation + "); check the fit."
+			last.Answer += " The catalog does not list " + certName(s.cert) + " for that occupation (" + t.TargetCode + "); check the fit."
 			last.Status = statusWeak
 		}
-	}
-	switch {
-	case !a.TargetRole.Empty():
-	case has(a.Motives, certwise.MotiveRoleTransition):
-		q(1, "You want to change roles but name no target role, so the credential cannot be checked against one.", statusOpen)
-	default:
-		q(1, "No target role is named.", statusOpen)
 	}
 
 	lev := s.facts.has(FactLeverage)

@@ -21,6 +21,8 @@ var defaultRulebook []byte
 type Rulebook struct {
 	Sections []Section
 	Rules    []Rule
+	// Concerns are listed in every evaluation where their condition holds.
+	Concerns []ConcernRule
 	// Headlines holds one headline per verdict.
 	Headlines map[certwise.VerdictID]string
 	sections  map[string]*Section
@@ -48,6 +50,16 @@ type Rule struct {
 	// that an evaluation explains the rules it passed over without
 	// building strings.
 	passed []string
+}
+
+// ConcernRule is one concern of the rulebook: what it is called, the seed
+// section it rests on, when it applies and what it says.
+type ConcernRule struct {
+	ID        string
+	Section   string
+	Condition Condition
+	Text      string
+	facts     []Fact
 }
 
 // maxRuleFacts bounds the facts one condition may mention, which keeps the
@@ -163,6 +175,12 @@ type rawRulebook struct {
 		Verdict     string    `yaml:"verdict"`
 		Explanation string    `yaml:"explanation"`
 	} `yaml:"rules"`
+	Concerns []struct {
+		ID        string    `yaml:"id"`
+		Section   string    `yaml:"section"`
+		Condition yaml.Node `yaml:"condition"`
+		Text      string    `yaml:"text"`
+	} `yaml:"concerns"`
 }
 
 // Default returns the rulebook embedded in the binary, parsed once. It
@@ -224,22 +242,13 @@ func Parse(data []byte) (*Rulebook, error) {
 			return nil, fmt.Errorf("%s: duplicate rule id", where)
 		}
 		ids[r.ID] = true
-		if _, ok := b.sections[r.Section]; !ok {
-			return nil, fmt.Errorf("%s: unknown section %q", where, r.Section)
-		}
 		v := certwise.VerdictID(r.Verdict)
-		if !knownVerdict(v) {
+		if _, ok := b.sections[r.Section]; ok && !knownVerdict(v) {
 			return nil, fmt.Errorf("%s: unknown verdict %q; allowed: %s", where, r.Verdict, verdictList())
 		}
-		if strings.TrimSpace(r.Explanation) == "" {
-			return nil, fmt.Errorf("%s: explanation is required", where)
-		}
-		if r.Condition.Kind == 0 {
-			return nil, fmt.Errorf("%s: condition is required", where)
-		}
-		c, err := compile(&r.Condition)
+		c, err := b.entry(where, r.Section, "explanation", r.Explanation, &r.Condition)
 		if err != nil {
-			return nil, fmt.Errorf("%s: condition: %w", where, err)
+			return nil, err
 		}
 		facts := c.Facts()
 		if len(facts) > maxRuleFacts {
@@ -251,15 +260,77 @@ func Parse(data []byte) (*Rulebook, error) {
 	if len(b.Rules) == 0 {
 		return nil, fmt.Errorf("rulebook: no rules")
 	}
+	// Tiers in order: avoid rules, then enroll rules, then prepare rules.
+	// First-match over that order decides the tier as "avoid if an avoid
+	// rule holds, else enroll if an enroll rule holds, else prepare".
+	for i := 1; i < len(b.Rules); i++ {
+		prev, r := b.Rules[i-1], b.Rules[i]
+		if tierOrder(r.Verdict) < tierOrder(prev.Verdict) {
+			return nil, fmt.Errorf("rulebook: rule %d (%s, %s tier) comes after %s (%s tier); order the rules avoid, enroll, prepare",
+				i+1, r.ID, r.Verdict.Tier(), prev.ID, prev.Verdict.Tier())
+		}
+	}
 	// The last rule must hold whatever the facts, so that every set of
-	// answers gets a verdict: try every combination.
+	// answers gets a verdict: try every combination of the facts it names.
 	last := b.Rules[len(b.Rules)-1]
-	for s := factSet(0); s < 1<<numFacts; s++ {
-		if s.has(FactAlways) && !last.Condition.holds(s) {
+	for combo := range 1 << len(last.facts) {
+		var s factSet
+		s.set(FactAlways, true)
+		for i, f := range last.facts {
+			s.set(f, combo&(1<<i) != 0)
+		}
+		if !last.Condition.holds(s) {
 			return nil, fmt.Errorf("rulebook: the last rule (%s) must hold for any answers (condition: always)", last.ID)
 		}
 	}
+	if last.Verdict.Tier() != certwise.TierPrepare {
+		return nil, fmt.Errorf("rulebook: the last rule (%s) must give a prepare verdict, not %s", last.ID, last.Verdict)
+	}
+	seen := map[string]bool{}
+	for i, c := range raw.Concerns {
+		where := fmt.Sprintf("rulebook: concern %d (%s)", i+1, c.ID)
+		if c.ID == "" || seen[c.ID] {
+			return nil, fmt.Errorf("%s: the id is empty or used twice", where)
+		}
+		seen[c.ID] = true
+		cond, err := b.entry(where, c.Section, "text", c.Text, &c.Condition)
+		if err != nil {
+			return nil, err
+		}
+		b.Concerns = append(b.Concerns, ConcernRule{ID: c.ID, Section: c.Section, Condition: cond,
+			Text: strings.TrimSpace(c.Text), facts: cond.Facts()})
+	}
 	return b, nil
+}
+
+// entry checks what rules and concerns share: a known section, a text
+// (an explanation or a concern's words) and a condition, which it compiles.
+func (b *Rulebook) entry(where, section, textName, text string, cond *yaml.Node) (Condition, error) {
+	if _, ok := b.sections[section]; !ok {
+		return Condition{}, fmt.Errorf("%s: unknown section %q", where, section)
+	}
+	if strings.TrimSpace(text) == "" {
+		return Condition{}, fmt.Errorf("%s: %s is required", where, textName)
+	}
+	if cond.Kind == 0 {
+		return Condition{}, fmt.Errorf("%s: condition is required", where)
+	}
+	c, err := compile(cond)
+	if err != nil {
+		return Condition{}, fmt.Errorf("%s: condition: %w", where, err)
+	}
+	return c, nil
+}
+
+// tierOrder is the place of a verdict's tier in the rulebook's order.
+func tierOrder(v certwise.VerdictID) int {
+	switch v.Tier() {
+	case certwise.TierAvoid:
+		return 0
+	case certwise.TierEnroll:
+		return 1
+	}
+	return 2
 }
 
 // Section returns the section with the given id.

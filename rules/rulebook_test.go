@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -17,14 +18,15 @@ func TestDefaultRulebook(t *testing.T) {
 		verdict certwise.VerdictID
 	}{
 		{"no-valid-motive", certwise.VerdictAvoid},
+		{"all-conditions", certwise.VerdictPursue},
+		{"signaling-environment", certwise.VerdictPursueForSignal},
+		{"nothing-answered", certwise.VerdictClarifyFirst},
 		{"structural-exposure", certwise.VerdictReassessPosition},
-		{"media-panic", certwise.VerdictAvoid},
 		{"untested-in-role", certwise.VerdictApplyFirst},
 		{"exposure-unknown", certwise.VerdictClarifyFirst},
+		{"mixed-motives", certwise.VerdictClarifyFirst},
 		{"compressible-role", certwise.VerdictRedesignRoleFirst},
-		{"signaling-environment", certwise.VerdictPursueForSignal},
 		{"no-leverage", certwise.VerdictApplyFirst},
-		{"all-conditions", certwise.VerdictPursue},
 		{"conditions-unmet", certwise.VerdictClarifyFirst},
 	}
 	if len(b.Rules) != len(want) {
@@ -45,8 +47,18 @@ func TestDefaultRulebook(t *testing.T) {
 			t.Errorf("no rule gives %s", v)
 		}
 	}
-	if got := b.Rules[1].Condition.String(); got != "all(any(structural, compressing_industry), not defined_transition)" {
-		t.Errorf("rule 2 condition = %s", got)
+	if got := b.Rules[4].Condition.String(); got != "all(position_threatened, not defined_transition)" {
+		t.Errorf("rule 5 condition = %s", got)
+	}
+	var ids []string
+	for _, c := range b.Concerns {
+		ids = append(ids, c.ID)
+	}
+	for _, id := range []string{"structural_exposure", "compressing_industry", "media_panic", "untested_in_role", "invalid_motives",
+		"exposure_unknown", "no_leverage", "weak_authority", "defensive_positioning", "unresolved_target"} {
+		if !slices.Contains(ids, id) {
+			t.Errorf("no concern %s (have %v)", id, ids)
+		}
 	}
 }
 
@@ -68,6 +80,10 @@ func TestParseErrors(t *testing.T) {
 		{"unknown key", head + "rules:\n  - {id: a, section: s, condition: panic, verdict: avoid, explanation: e, weight: 2}\n" + last, "weight"},
 		{"no catch-all", head + "rules:\n  - {id: a, section: s, condition: {any: [always, panic]}, verdict: avoid, explanation: e}\n  - {id: b, section: s, condition: {all: [always, panic]}, verdict: avoid, explanation: e}\n", "must hold for any answers"},
 		{"no rules", head + "rules: []\n", "no rules"},
+		{"tiers out of order", head + "rules:\n  - {id: a, section: s, condition: panic, verdict: pursue, explanation: e}\n  - {id: b, section: s, condition: panic, verdict: avoid, explanation: e}\n" + last, "order the rules avoid, enroll, prepare"},
+		{"catch-all avoids", head + "rules:\n" + last, "must give a prepare verdict"},
+		{"concern without text", head + "rules:\n  - {id: c, section: s, condition: always, verdict: clarify_first, explanation: e}\nconcerns:\n  - {id: x, section: s, condition: panic}\n", "text is required"},
+		{"concern twice", head + "rules:\n  - {id: c, section: s, condition: always, verdict: clarify_first, explanation: e}\nconcerns:\n  - {id: x, section: s, condition: panic, text: t}\n  - {id: x, section: s, condition: panic, text: t}\n", "used twice"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

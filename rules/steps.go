@@ -37,7 +37,7 @@ func (s *situation) generalSteps(ev *certwise.Evaluation) []certwise.NextStep {
 
 	switch ev.Verdict {
 	case certwise.VerdictAvoid:
-		if ev.Rule == "media-panic" || s.facts.has(FactPanic) {
+		if s.facts.has(FactPanic) {
 			step("Pick one recurring task in your role and try an AI tool on it for two weeks, noting the time it saves",
 				"a measured result replaces a worry with facts", nil)
 		}

@@ -1,9 +1,12 @@
 package titles
 
 import (
+	"cmp"
 	"fmt"
+	"maps"
 	"reflect"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -56,12 +59,14 @@ func TestMatchRealWorld(t *testing.T) {
 		{"hyphenated word", "X-Ray Technologist", "29-2034.00"},
 		{"trade", "Electrician Apprentice", "47-3013.00"},
 		{"data science", "Data Scientist", "15-2051.00"},
-		// O*NET lists "Machine Learning Engineer" under 15-1299.08,
-		// "Quantitative Analyst" under 13-2099.01 and "Site Reliability
-		// Engineer" under 17-2112.02; the short forms people type reach them.
+		// O*NET lists "Machine Learning Engineer" under 15-1299.08 and
+		// "Quantitative Analyst" under 13-2099.01; the short forms people
+		// type reach them. It lists "Site Reliability Engineer" under
+		// Validation Engineers, but the job is software infrastructure work:
+		// modern.tsv maps it to Computer Systems Engineers/Architects.
 		{"mlops", "MLOps Engineer", "15-1299.08"},
 		{"quant", "Quant Analyst", "13-2099.01"},
-		{"sre", "Sr. SRE", "17-2112.02"},
+		{"sre", "Sr. SRE", "15-1299.08"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.kind, func(t *testing.T) {
@@ -358,14 +363,10 @@ func TestMatchRelated(t *testing.T) {
 		"51-1011.00": {"11-3051.00"}, // not indexed: ignored
 	}
 	const q = "Smoke Jumper Supervisor"
-	score := func(x *Index, code string) float64 {
-		for _, m := range x.Match(q, 3).Matches {
-			if m.Code == code {
-				return m.Score
-			}
-		}
-		return 0
-	}
+	// The likelihood posterior alone: in the blend, the production
+	// supervisors, reached through the generic "supervisor" only, rank last
+	// whatever it says.
+	score := func(x *Index, code string) float64 { return likelihoodOf(x, q)[code] }
 	without, with := Build(entries), Build(entries, WithRelated(related))
 	if score(without, "33-1021.00") >= score(without, "51-1011.00") {
 		t.Fatalf("without related occupations the firefighting supervisors already beat the production ones; the test shows nothing: %v", without.Match(q, 3).Matches)
@@ -392,11 +393,18 @@ func TestMatchGroupEvidence(t *testing.T) {
 		{Code: "47-2061.00", Title: "Construction Laborers", Official: true},
 		{Code: "47-2061.00", Title: "Concrete Laborer"},
 	}
+	// ranked by the likelihood posterior alone: in the blend, the
+	// construction supervisor, reached through the generic "supervisor"
+	// only, ranks last whatever it says
 	rank := func(p params) []string {
-		var codes []string
-		for _, m := range build(entries, p, buildOptions{}).Match("Distillation Supervisor", 5).Matches {
-			codes = append(codes, m.Code)
-		}
+		like := likelihoodOf(build(entries, p, buildOptions{}), "Distillation Supervisor")
+		codes := slices.Collect(maps.Keys(like))
+		slices.SortStableFunc(codes, func(a, b string) int {
+			if c := cmp.Compare(like[b], like[a]); c != 0 {
+				return c
+			}
+			return strings.Compare(a, b)
+		})
 		return codes
 	}
 	got := rank(defaultParams)
@@ -429,4 +437,16 @@ func TestWordsKey(t *testing.T) {
 			t.Errorf("wordsKey(%q) = %q, want %q", c.words, got, c.want)
 		}
 	}
+}
+
+// likelihoodOf returns the likelihood posterior of each occupation a query
+// touches, by O*NET-SOC code.
+func likelihoodOf(x *Index, q string) map[string]float64 {
+	s := x.pool.Get().(*scratch)
+	defer x.pool.Put(s)
+	out := map[string]float64{}
+	for _, c := range x.candidates(q, s) {
+		out[x.occs[c.occ].code] = c.like
+	}
+	return out
 }

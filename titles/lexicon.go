@@ -178,3 +178,16 @@ func setOf(words ...string) map[string]bool {
 	}
 	return m
 }
+
+// genericWords name a kind of post rather than a line of work: a match that
+// rests on them alone ("engineer" of "LLM Engineer" for Civil Engineers) is
+// never confident, and ranks after every occupation that matches one of the
+// query's other words.
+var genericWords = setOf(
+	"engineer", "manager", "specialist", "director", "lead", "leader", "analyst",
+	"coordinator", "associate", "officer", "consultant", "administrator",
+	"assistant", "representative", "technician", "supervisor", "vicepresident",
+	"president", "chief", "partner", "advisor", "adviser", "expert", "professional",
+	"generalist", "owner", "worker", "operator", "clerk", "agent", "staff", "principal",
+	"head", "team", "member",
+)

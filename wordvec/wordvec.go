@@ -70,17 +70,22 @@ func Write(w io.Writer, t Table) error {
 	if err != nil {
 		return err
 	}
+	// bw keeps the first write error and returns it from Flush.
 	bw := bufio.NewWriter(zw)
 	bw.WriteString(magic)
-	binary.Write(bw, binary.LittleEndian, uint16(Dims))
-	binary.Write(bw, binary.LittleEndian, uint32(len(words)))
+	bw.Write(binary.LittleEndian.AppendUint16(nil, uint16(Dims)))
+	bw.Write(binary.LittleEndian.AppendUint32(nil, uint32(len(words))))
 	q := make([]int8, Dims)
+	rec := make([]byte, 0, 4+Dims)
 	for _, word := range words {
 		scale := quantize(unit(t[word]), q)
 		bw.WriteByte(byte(len(word)))
 		bw.WriteString(word)
-		binary.Write(bw, binary.LittleEndian, math.Float32bits(scale))
-		binary.Write(bw, binary.LittleEndian, q)
+		rec = binary.LittleEndian.AppendUint32(rec[:0], math.Float32bits(scale))
+		for _, x := range q {
+			rec = append(rec, byte(x))
+		}
+		bw.Write(rec)
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("gzip: %w", err)

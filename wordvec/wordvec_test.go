@@ -100,8 +100,10 @@ func TestWriteRejects(t *testing.T) {
 func gz(b []byte) []byte {
 	var buf bytes.Buffer
 	w := gzip.NewWriter(&buf)
-	w.Write(b)
-	w.Close()
+	_, _ = w.Write(b) // into a bytes.Buffer: Close reports any error
+	if err := w.Close(); err != nil {
+		panic(err)
+	}
 	return buf.Bytes()
 }
 

@@ -42,7 +42,7 @@ func TestAssessExamples(t *testing.T) {
 	}{
 		{"analyst.yaml", certwise.VerdictRedesignRoleFirst, "compressible-role"},
 		{"engineer.yaml", certwise.VerdictPursue, "all-conditions"},
-		{"headlines.json", certwise.VerdictAvoid, "media-panic"},
+		{"headlines.json", certwise.VerdictApplyFirst, "untested-in-role"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -59,7 +59,7 @@ func TestAssessExamples(t *testing.T) {
 			}
 			var raw map[string]json.RawMessage
 			_ = json.Unmarshal([]byte(out), &raw)
-			for _, f := range []string{"verdict", "rule", "headline", "reasons", "conditions", "exposure", "questions", "alternatives", "next_steps", "recommendations", "references"} {
+			for _, f := range []string{"verdict", "rule", "headline", "concerns", "trajectory", "reasons", "conditions", "exposure", "questions", "alternatives", "next_steps", "recommendations", "references"} {
 				if _, ok := raw[f]; !ok {
 					t.Errorf("top-level field %q missing", f)
 				}
@@ -139,9 +139,10 @@ func TestAssessFormPiped(t *testing.T) {
 		}
 	}
 
-	// Input that ends early takes the defaults and still gives a verdict.
+	// Input that ends early takes the defaults and still gives a verdict:
+	// with nothing answered, it asks what to answer rather than refusing.
 	code, out, errOut = runWithInput(t, strings.NewReader("clerk\n"), "assess", "--format", "json")
-	if code != 0 || evaluation(t, out).Verdict != certwise.VerdictAvoid {
+	if code != 0 || evaluation(t, out).Verdict != certwise.VerdictClarifyFirst {
 		t.Errorf("short input: exit %d\n%s", code, errOut)
 	}
 }

@@ -121,16 +121,27 @@ func writeCertList(w io.Writer, certs []certwise.Certification, total int) error
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(w, "%d of %d certifications; \"?\" marks a figure only secondary pages report\n", len(certs), total)
+	_, err := fmt.Fprintf(w, "%d of %d certifications; \"*\" marks a cost two or more independent pages agree on, \"?\" a figure only secondary pages report\n", len(certs), total)
 	return err
 }
 
 // costText shows a certification's cost compactly for a table cell: the
-// official figure, else the secondary report marked with "?".
+// official figure, the corroborated one marked "*", a single report marked
+// "?", or the figures pages disagree on ("$400/$200?").
 func costText(c certwise.Certification) string {
 	v, verified := c.Cost()
+	if amounts := c.HeadlineAmounts(); v == nil && len(amounts) > 1 {
+		texts := make([]string, len(amounts))
+		for i, a := range amounts {
+			texts[i] = display.Cost(&a, true)
+		}
+		return strings.Join(texts, "/") + "?" // pages disagree
+	}
 	if v == nil {
 		return "not verified"
+	}
+	if c.CostProvenance == certwise.ProvenanceCorroborated {
+		return display.Cost(v, true) + "*"
 	}
 	return markReported(display.Cost(v, true), verified)
 }
@@ -257,7 +268,10 @@ func writeCert(w io.Writer, cat *catalog.Catalog, c certwise.Certification) erro
 	row("level", c.Level)
 	row("audience", strings.Join(c.Audience, ", "))
 	row("status", statusText(c))
-	row("cost", costText(c))
+	row("cost", c.CostText())
+	for _, p := range c.Prices {
+		row("  fee", p.Text())
+	}
 	row("exam", examText(c))
 	prep := hoursText(c.PrepHours)
 	if c.PrepHours != nil {
@@ -272,6 +286,9 @@ func writeCert(w io.Writer, cat *catalog.Catalog, c certwise.Certification) erro
 	}
 	row("roles", strings.Join(roles, "; "))
 	row("prerequisites", strings.Join(c.Prerequisites, "; "))
+	for _, p := range c.HardPrerequisites {
+		row("  required", p.Text)
+	}
 	row("recognition", strings.Join(c.Recognition, "; "))
 	row("official page", c.URL)
 	row("checked", c.AsOf)
@@ -436,6 +453,7 @@ time. Certifications over your budget or hours are left out, and listed as such.
 	cmd.Flags().Float64Var(&budget, "budget", 0, "the most you will spend, in `USD`")
 	cmd.Flags().Float64Var(&hours, "hours", 0, "the most preparation time you will spend, in `hours`")
 	cmd.Flags().IntVar(&req.Top, "top", catalog.DefaultTop, "how many certifications to show")
+	cmd.Flags().StringSliceVar(&req.Held, "held", nil, "a certification you already hold: a catalog id or its name; repeatable")
 	addFormatFlag(cmd, &format, formatText, formatJSON)
 	return cmd
 }
@@ -472,6 +490,9 @@ func writeRecommendations(w io.Writer, cat *catalog.Catalog, target string, res 
 		fmt.Fprintf(w, "Target role: %s\n", target)
 	}
 	fmt.Fprintln(w)
+	if res.FieldNote != "" {
+		fmt.Fprintln(w, res.FieldNote)
+	}
 	if len(res.Recommendations) == 0 {
 		fmt.Fprintln(w, "No certification in the catalog fits these conditions.")
 	}
@@ -480,7 +501,13 @@ func writeRecommendations(w io.Writer, cat *catalog.Catalog, target string, res 
 		for _, why := range r.Why {
 			fmt.Fprintf(w, "   - %s\n", why)
 		}
+		for _, p := range r.PrerequisitesToConfirm {
+			fmt.Fprintf(w, "   - to confirm yourself: %s\n", p)
+		}
 		fmt.Fprintf(w, "   %s\n", r.URL)
+	}
+	if len(res.Recommendations) > 1 {
+		fmt.Fprintf(w, "\nTogether: cost %s; pick one rather than collecting them\n", certwise.TotalCostText(res.Recommendations))
 	}
 	if len(res.Excluded) > 0 {
 		fmt.Fprintln(w)

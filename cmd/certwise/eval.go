@@ -11,7 +11,7 @@ import (
 
 func newEvalCommand(a *app) *cobra.Command {
 	return newGroupCommand("eval", "Measure how well certwise's components do on held-out public data", "",
-		newEvalTitlesCommand(a))
+		newEvalTitlesCommand(a), newEvalPanelCommand(a), newEvalBLSCommand(a))
 }
 
 // titleEvalReport is the JSON form of eval titles.

@@ -164,9 +164,9 @@ func writeOccupationText(w io.Writer, o *certwise.Occupation, hasTasks bool) err
 		{"AI applicability", fnum(o.AIApplicability, 3)},
 		{"Compressible share", fnum(o.CompressibleShare, 3)},
 		{"Job zone", jz},
-		{"Employment (2021)", fint(o.Employment)},
-		{"Median wage (2021)", fmoney(o.MedianWage)},
-		{"Projected growth 2020-30", fpct(o.ProjectedGrowthPct)},
+		{"Employment", fint(o.Employment) + "  (" + o.LabourVintage.Wages + ")"},
+		{"Median wage", fmoney(o.MedianWage) + "  (" + o.LabourVintage.Wages + ")"},
+		{"Projected growth", fpct(o.ProjectedGrowthPct) + "  (" + o.LabourVintage.Growth + ")"},
 	}
 	for _, r := range rows {
 		fmt.Fprintf(tw, "%s:\t%s\n", r[0], r[1])

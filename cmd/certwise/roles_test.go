@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 
@@ -219,5 +220,73 @@ func TestDataBuild(t *testing.T) {
 	}
 	if code, _, errOut := runCLI(t, "data", "build", "--from", t.TempDir(), "--out", out); code != 1 || !strings.Contains(errOut, "Occupation Data.txt") {
 		t.Errorf("data build from an empty dir: exit %d, %s", code, errOut)
+	}
+}
+
+// TestEvalPanel runs eval panel on the embedded panel and on a file, and
+// checks that a bad file is refused naming the flag and the line.
+func TestEvalPanel(t *testing.T) {
+	t.Setenv("CERTWISE_DATA", "")
+	code, out, errOut := runCLI(t, "eval", "panel", "--split", "dev", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var r panelEvalReport
+	if err := json.Unmarshal([]byte(out), &r); err != nil || len(r.Panels) != 1 || r.Panels[0].Panel != "dev" || r.Panels[0].N < 200 {
+		t.Fatalf("eval panel --split dev: %v %+v", err, r)
+	}
+	dir := t.TempDir()
+	good, bad := dir+"/good.tsv", dir+"/bad.tsv"
+	writeFile(t, good, "title\tsoc\trationale\nHead of People\t11-3121\tpeople is human resources\n")
+	writeFile(t, bad, "Head of People\t11-3121.00\tpeople is human resources\n")
+	code, out, errOut = runCLI(t, "eval", "panel", "--file", good, "--misses")
+	if code != 0 || !strings.Contains(out, "TOP-1") || !strings.Contains(out, "1.000") {
+		t.Errorf("eval panel --file: exit %d, %s%s", code, out, errOut)
+	}
+	code, _, errOut = runCLI(t, "eval", "panel", "--file", bad)
+	if code != 2 || !strings.Contains(errOut, "--file") || !strings.Contains(errOut, "bad.tsv:1") {
+		t.Errorf("eval panel with a bad file: exit %d, %s; want 2 naming --file and the line", code, errOut)
+	}
+	code, _, errOut = runCLI(t, "eval", "panel", "--split", "test")
+	if code != 2 || !strings.Contains(errOut, "--split") {
+		t.Errorf("eval panel --split test: exit %d, %s; want 2 naming --split", code, errOut)
+	}
+}
+
+// TestEvalBLS checks that eval bls needs the data directory, and measures
+// the BLS titles O*NET does not list when given it.
+func TestEvalBLS(t *testing.T) {
+	t.Setenv("CERTWISE_DATA", "")
+	if code, _, errOut := runCLI(t, "eval", "bls"); code != 2 || !strings.Contains(errOut, "--data") {
+		t.Errorf("eval bls without --data: exit %d, %s; want 2 naming --data", code, errOut)
+	}
+	code, out, errOut := runCLI(t, "--data", shareddata.Dir(t), "eval", "bls", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var r panelEvalReport
+	if err := json.Unmarshal([]byte(out), &r); err != nil || len(r.Panels) != 1 || r.Panels[0].N < 400 || r.Listed < 5000 {
+		t.Errorf("eval bls: %v %+v", err, r)
+	}
+}
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestRolesSearchNote checks that a title O*NET has no occupation of its
+// own for shows the closest one with the note, in text and JSON.
+func TestRolesSearchNote(t *testing.T) {
+	t.Setenv("CERTWISE_DATA", "")
+	code, out, errOut := runCLI(t, "roles", "search", "Prompt Engineer", "--top", "2")
+	if code != 0 || !strings.Contains(out, "15-1252.00") || !strings.Contains(out, "Note: O*NET has no dedicated occupation") {
+		t.Errorf("roles search: exit %d, %s%s", code, out, errOut)
+	}
+	_, out, _ = runCLI(t, "roles", "search", "Prompt Engineer", "--format", "json")
+	if !strings.Contains(out, `"note": "O*NET has no dedicated occupation`) {
+		t.Errorf("roles search --format json: no note field: %s", out)
 	}
 }

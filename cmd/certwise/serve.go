@@ -190,6 +190,11 @@ func (a *app) webServer(ctx context.Context, store certwise.AssessmentStore) (*c
 	if err != nil {
 		return nil, err
 	}
+	// Career moves read each occupation's close occupations; compute the
+	// table now so that no request pays for it.
+	if m, err := a.model(ctx); err == nil {
+		m.PrecomputeSimilar()
+	}
 	// The engine evaluates without a catalog, but the web app's pages need
 	// one: a second failure to load it is an error.
 	if deps.Catalog == nil {

@@ -12,8 +12,11 @@ import (
 // without the network.
 func BenchmarkServeEvaluate(b *testing.B) {
 	h := benchHandler(b)
-	for _, name := range []string{"analyst", "engineer", "headlines", "engineer_coded"} {
-		body := serveAnswers[name]
+	for _, name := range []string{"analyst", "engineer", "headlines", "engineer_coded", "dispatcher_moves"} {
+		body, ok := serveAnswers[name]
+		if !ok {
+			body = benchAnswers[name]
+		}
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
 			b.RunParallel(func(pb *testing.PB) {
@@ -29,6 +32,13 @@ func BenchmarkServeEvaluate(b *testing.B) {
 			})
 		})
 	}
+}
+
+// benchAnswers are requests measured beside serveAnswers.
+var benchAnswers = map[string]string{
+	// A truck dispatcher (structural exposure) by code: reassess_position,
+	// whose career moves are the most expensive next step.
+	"dispatcher_moves": `{"role": {"occupation": "43-5032.00"}, "motives": ["capability_gap"], "capability_gap": "route planning software"}`,
 }
 
 func benchHandler(b *testing.B) http.Handler {

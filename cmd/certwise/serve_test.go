@@ -105,10 +105,16 @@ func TestServeAPIContract(t *testing.T) {
 		}
 		return b
 	}
+	decode := func(b []byte, v any) {
+		t.Helper()
+		if err := json.Unmarshal(b, v); err != nil {
+			t.Fatalf("not JSON: %v\n%s", err, b)
+		}
+	}
 	want := map[string]string{"analyst": "redesign_role_first", "engineer": "pursue", "headlines": "avoid", "engineer_coded": "pursue", "self_assessed": "reassess_position"}
 	for name, body := range serveAnswers {
 		var ev struct{ Verdict string }
-		json.Unmarshal(call("POST", "/evaluate", "/evaluate", body), &ev)
+		decode(call("POST", "/evaluate", "/evaluate", body), &ev)
 		if ev.Verdict != want[name] {
 			t.Errorf("%s: verdict %q, want %q", name, ev.Verdict, want[name])
 		}
@@ -117,7 +123,7 @@ func TestServeAPIContract(t *testing.T) {
 		ID          string `json:"id"`
 		DeleteToken string `json:"delete_token"`
 	}
-	json.Unmarshal(call("POST", "/assessments", "/assessments", serveAnswers["engineer"]), &created)
+	decode(call("POST", "/assessments", "/assessments", serveAnswers["engineer"]), &created)
 	call("GET", "/assessments/"+created.ID, "/assessments/{id}", "")
 	call("POST", "/assessments?previous_id="+created.ID, "/assessments", serveAnswers["analyst"])
 	call("DELETE", "/assessments/"+created.ID, "/assessments/{id}", "", "Authorization", "Bearer "+created.DeleteToken)
@@ -133,7 +139,7 @@ func TestServeAPIContract(t *testing.T) {
 	var list struct {
 		Certifications []struct{ ID string }
 	}
-	json.Unmarshal(call("GET", "/certifications", "/certifications", ""), &list)
+	decode(call("GET", "/certifications", "/certifications", ""), &list)
 	if len(list.Certifications) == 0 {
 		t.Fatal("the catalog is empty")
 	}
@@ -154,7 +160,7 @@ func TestServeCommand(t *testing.T) {
 	done := make(chan int, 1)
 	var stderr bytes.Buffer
 	go func() {
-		done <- run(ctx, []string{"serve", "--addr", addr}, strings.NewReader(""), io.Discard, &stderr)
+		done <- testApp(strings.NewReader(""), io.Discard, &stderr).run(ctx, []string{"serve", "--addr", addr})
 	}()
 	if err := waitReady(addr); err != nil {
 		cancel()
@@ -211,7 +217,7 @@ func startServe(t *testing.T, args ...string) string {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan int, 1)
 	go func() {
-		done <- run(ctx, append([]string{"serve", "--addr", addr}, args...), strings.NewReader(""), io.Discard, io.Discard)
+		done <- testApp(strings.NewReader(""), io.Discard, io.Discard).run(ctx, append([]string{"serve", "--addr", addr}, args...))
 	}()
 	t.Cleanup(func() {
 		cancel()
@@ -260,10 +266,13 @@ func TestServeResultPages(t *testing.T) {
 			t.Fatal(err)
 		}
 		var created struct{ ID string }
-		json.NewDecoder(resp.Body).Decode(&created)
+		err = json.NewDecoder(resp.Body).Decode(&created)
 		resp.Body.Close()
 		if resp.StatusCode != 201 {
 			t.Fatalf("%s: save %d", name, resp.StatusCode)
+		}
+		if err != nil {
+			t.Fatalf("%s: save answered no JSON: %v", name, err)
 		}
 		resp, err = http.Get(ts.URL + "/a/" + created.ID)
 		if err != nil {

@@ -93,6 +93,11 @@ func writeSearchText(a *app, s roleSearch) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
+	if n := s.Matches[0].Note; n != "" {
+		if _, err := fmt.Fprintf(a.stdout, "Note: %s.\n", n); err != nil {
+			return err
+		}
+	}
 	if !s.Confident {
 		_, err := fmt.Fprintln(a.stdout, "Not confident: the title is vague or the best occupations are close; pick one by its code.")
 		return err

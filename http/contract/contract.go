@@ -142,7 +142,7 @@ func (d *Doc) Check(method, pathTemplate string, status int, contentType string,
 		return fmt.Errorf("%s %s %d body is not JSON: %w", method, pathTemplate, status, err)
 	}
 	if err := sch.Validate(inst); err != nil {
-		return fmt.Errorf("%s %s %d body does not match the document: %v", method, pathTemplate, status, err)
+		return fmt.Errorf("%s %s %d body does not match the document: %w", method, pathTemplate, status, err)
 	}
 	return nil
 }
