@@ -253,7 +253,7 @@ func (e *Engine) candidateLevel(s *situation, m certwise.TitleMatch) {
 	if len(names) < 2 {
 		return
 	}
-	s.dataLevel, s.candidates = level, joinAnd(names)
+	s.dataLevel, s.candidates = level, display.AndList(names)
 	s.note("exposure_candidates", "the title "+strconv.Quote(s.a.Role.Title)+" fits "+s.candidates+" about equally well; all of them are "+string(level)+" exposure, so that level is used. Pick one of them to use its work mix and figures too")
 }
 

@@ -221,30 +221,7 @@ func (s *situation) exposure() certwise.ExposureSummary {
 		c := s.compShare
 		x.CompressibleShare = &c
 	}
-	x.RoleType, x.RoleTypeBasis = s.roleType()
 	return x
-}
-
-// roleType is the engine's own reading of the role type, used when no
-// Advisor is connected: low exposure is ai_proof; an exposed role is
-// compressible when reporting/coordination-heavy without ownership, else
-// ai_enhanced.
-func (s *situation) roleType() (certwise.RoleType, string) {
-	switch {
-	case s.level == certwise.ExposureUnknown:
-		return certwise.RoleTypeUnknown, "exposure level unknown"
-	case s.level == certwise.ExposureLow:
-		return certwise.RoleTypeAIProof, "exposure low (" + s.levelSrc + ")"
-	case s.facts.has(FactCompressible) && !s.a.Position.OwnsMeasurableOutcomes && !s.facts.has(FactLeverage):
-		return certwise.RoleTypeCompressible, "exposure " + string(s.level) + ", reporting + coordination " + s.compText() + ", no ownership or leverage"
-	case !s.hasMix && !s.facts.has(FactLeverage):
-		return certwise.RoleTypeUnknown, "exposure " + string(s.level) + " but no work mix and no leverage to tell enhanced from compressible"
-	}
-	basis := "exposure " + string(s.level) + ", reporting + coordination " + s.compText()
-	if s.facts.has(FactLeverage) {
-		basis += ", " + s.evidence(FactLeverage)
-	}
-	return certwise.RoleTypeAIEnhanced, basis
 }
 
 // recommend fills the recommendations from the catalog.
@@ -279,45 +256,45 @@ func (e *Engine) recommend(ctx context.Context, s *situation, ev *certwise.Evalu
 	return nil
 }
 
-// advise fills the next steps (and the role type) from the Advisor, or the
-// engine's general steps when none is connected or it fails.
+// advise fills the role type and the next steps from the Advisor, their one
+// owner. Without an advisor, or when it fails, the evaluation has neither:
+// the role type is unknown and the reasons say why.
 func (e *Engine) advise(ctx context.Context, s *situation, ev *certwise.Evaluation) error {
-	if e.deps.Advisor != nil {
-		var open []certwise.Question
-		for _, q := range ev.Questions {
-			if q.Status != statusClear {
-				open = append(open, q)
-			}
+	ev.Exposure.RoleType = certwise.RoleTypeUnknown
+	if e.deps.Advisor == nil {
+		ev.Exposure.RoleTypeBasis = "no advice module is connected"
+		ev.Reasons = append(ev.Reasons, certwise.Reason{Fact: "next_steps", Evidence: "no advice module is connected, so the role type and the next steps are not given"})
+		return nil
+	}
+	var open []certwise.Question
+	for _, q := range ev.Questions {
+		if q.Status != statusClear {
+			open = append(open, q)
 		}
-		adv, err := e.deps.Advisor.Advise(ctx, certwise.AdviceInput{
-			Verdict:         ev.Verdict,
-			Answers:         s.a,
-			Occupation:      s.occ,
-			WorkMix:         s.mix,
-			Level:           s.level,
-			Leverage:        s.facts.has(FactLeverage),
-			Recommendations: ev.Recommendations,
-			OpenConditions:  s.openConditions(),
-			OpenQuestions:   open,
-		})
-		if err == nil {
-			if adv.RoleType != "" {
-				ev.Exposure.RoleType, ev.Exposure.RoleTypeBasis = adv.RoleType, adv.RoleTypeBasis
-			}
-			ev.NextSteps = adv.NextSteps
-			if len(ev.NextSteps) == 0 {
-				ev.NextSteps = s.generalSteps(ev)
-			}
-			return nil
-		}
+	}
+	adv, err := e.deps.Advisor.Advise(ctx, certwise.AdviceInput{
+		Verdict:         ev.Verdict,
+		Answers:         s.a,
+		Occupation:      s.occ,
+		WorkMix:         s.mix,
+		Level:           s.level,
+		Leverage:        s.facts.has(FactLeverage),
+		Recommendations: ev.Recommendations,
+		OpenConditions:  s.openConditions(),
+		OpenQuestions:   open,
+	})
+	if err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		ev.Reasons = append(ev.Reasons, certwise.Reason{Fact: "next_steps", Evidence: "data-backed next steps are unavailable (" + certwise.ErrorMessage(err) + "); the steps below are general"})
-	} else {
-		ev.Reasons = append(ev.Reasons, certwise.Reason{Fact: "next_steps", Evidence: "no advice module is connected; the next steps are general, not drawn from your occupation's data"})
+		ev.Exposure.RoleTypeBasis = "the advice module failed"
+		ev.Reasons = append(ev.Reasons, certwise.Reason{Fact: "next_steps", Evidence: "the role type and the next steps are unavailable (" + certwise.ErrorMessage(err) + ")"})
+		return nil
 	}
-	ev.NextSteps = s.generalSteps(ev)
+	if adv.RoleType != "" {
+		ev.Exposure.RoleType, ev.Exposure.RoleTypeBasis = adv.RoleType, adv.RoleTypeBasis
+	}
+	ev.NextSteps = adv.NextSteps
 	return nil
 }
 
@@ -360,15 +337,4 @@ func (e *Engine) references(s *situation, rule *Rule) []certwise.Reference {
 		}
 	}
 	return refs
-}
-
-// joinAnd joins items as "a, b and c".
-func joinAnd(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
