@@ -1,11 +1,15 @@
 // Package certwise holds the domain types of certwise, a decision engine that
 // helps a working professional decide whether an AI certification is worth it.
 //
-// The root package imports the standard library only, and no package of this
-// module. It holds figures and the interfaces between packages, not display
-// text: how a cost, a validity period, hours or a percentage reads is decided
-// by internal/display, and the wording of the questions by the questionnaire
-// table in questionnaire.go. Every front end (CLI, terminal form, web form,
+// Besides the standard library, the root package imports one package of this
+// module, internal/display, which decides how a cost, a validity period,
+// hours, a percentage or a list reads. The root still words a few figures
+// whose text depends on domain rules: a certification's cost with its
+// provenance (CostText, ProvenanceCostText, TotalCostText, Price.Text), its
+// validity (ValidityText), and a career move's bounds and skill gaps
+// (MoveBounds.Text, SkillMatch.GapText); each builds on display's wording.
+// The questions' wording is the questionnaire table in questionnaire.go.
+// Every front end (CLI, terminal form, web form,
 // JSON API) produces an Answers value and receives an Evaluation; the
 // packages below the root implement the pieces:
 //
