@@ -33,6 +33,10 @@ type Skill struct {
 	Name        string   `json:"name" yaml:"name"`
 	Description string   `json:"description" yaml:"description"`
 	Keywords    []string `json:"keywords" yaml:"keywords"`
+	// Field marks a skill that names a field of work (marketing, nursing,
+	// HR, law, teaching, finance, software testing): a gap that names one
+	// field is not served by a certification made for another.
+	Field bool `json:"field,omitempty" yaml:"field,omitempty"`
 }
 
 // Provider is an organisation that owns certifications in the catalog.
@@ -62,7 +66,7 @@ type Catalog struct {
 	provByName  map[string]int
 	occupations map[string]string
 	matcher     *gapMatcher
-	held        []string // per certification: heldPrerequisite, or ""
+	prereqs     [][]credentialReq // per certification: its hard prerequisites
 }
 
 type catalogFile struct {
@@ -106,11 +110,10 @@ func Parse(certsData, skillsData []byte) (*Catalog, error) {
 	c.matcher = newGapMatcher(c.skills)
 	sort.Slice(c.certs, func(i, j int) bool { return c.certs[i].ID < c.certs[j].ID })
 	c.byID = make(map[string]int, len(c.certs))
-	c.held = make([]string, len(c.certs))
 	for i, cert := range c.certs {
 		c.byID[cert.ID] = i
-		c.held[i] = heldPrerequisite(&c.certs[i])
 	}
+	c.compilePrerequisites()
 	return c, nil
 }
 
@@ -269,6 +272,15 @@ func levenshtein(a, b string) int {
 func clone(c certwise.Certification) certwise.Certification {
 	c.Audience = slices.Clone(c.Audience)
 	c.Prerequisites = slices.Clone(c.Prerequisites)
+	c.Prices = slices.Clone(c.Prices)
+	for i := range c.Prices {
+		c.Prices[i].Sources = slices.Clone(c.Prices[i].Sources)
+	}
+	c.ExamSources = slices.Clone(c.ExamSources)
+	c.HardPrerequisites = slices.Clone(c.HardPrerequisites)
+	for i := range c.HardPrerequisites {
+		c.HardPrerequisites[i].Credentials = slices.Clone(c.HardPrerequisites[i].Credentials)
+	}
 	c.Skills = slices.Clone(c.Skills)
 	c.Roles = slices.Clone(c.Roles)
 	c.Recognition = slices.Clone(c.Recognition)

@@ -61,10 +61,38 @@ func TestCatalogEntries(t *testing.T) {
 			if (cert.Status == certwise.StatusRetiring) != (cert.RetiresOn != "") {
 				t.Errorf("status %q with retires_on %q", cert.Status, cert.RetiresOn)
 			}
-			for _, u := range append([]string{cert.URL}, cert.Sources...) {
-				p, err := url.Parse(u)
-				if err != nil || p.Scheme != "https" || p.Host == "" {
-					t.Errorf("url %q is not a well-formed https URL", u)
+			if p, err := url.Parse(cert.URL); err != nil || p.Scheme != "https" || p.Host == "" {
+				t.Errorf("url %q is not a well-formed https URL", cert.URL)
+			}
+			// Cited pages keep the address they were read at, http or https.
+			for _, u := range cert.Sources {
+				if p, err := url.Parse(u); err != nil || (p.Scheme != "https" && p.Scheme != "http") || p.Host == "" {
+					t.Errorf("source %q is not a well-formed URL", u)
+				}
+			}
+			switch cert.CostProvenance {
+			case certwise.ProvenanceOfficial, certwise.ProvenanceCorroborated:
+				if cert.CostUSD == nil {
+					t.Errorf("cost_provenance %s without cost_usd", cert.CostProvenance)
+				}
+			case certwise.ProvenanceReported, certwise.ProvenanceNone:
+				if cert.CostUSD != nil {
+					t.Errorf("cost_provenance %s with cost_usd %v", cert.CostProvenance, *cert.CostUSD)
+				}
+			default:
+				t.Errorf("cost_provenance %q", cert.CostProvenance)
+			}
+			for _, p := range cert.Prices {
+				hosts := map[string]bool{}
+				for _, s := range p.Sources {
+					u, err := url.Parse(s.URL)
+					if err != nil {
+						t.Fatal(err)
+					}
+					hosts[strings.TrimPrefix(u.Host, "www.")] = true
+				}
+				if len(hosts) == 0 || p.Provenance == certwise.ProvenanceCorroborated && len(hosts) < 2 {
+					t.Errorf("price %s %v (%s) cites %d sites", p.Kind, p.USD, p.Provenance, len(hosts))
 				}
 			}
 			for _, d := range []string{cert.AsOf, cert.RetiresOn} {
@@ -75,7 +103,7 @@ func TestCatalogEntries(t *testing.T) {
 					t.Errorf("date %q is not ISO YYYY-MM-DD", d)
 				}
 			}
-			if cert.AsOf > "2026-11-24" {
+			if cert.AsOf > "2026-12-04" {
 				t.Errorf("as_of %s is after the catalog was checked", cert.AsOf)
 			}
 			if len(cert.Skills) == 0 {
@@ -161,12 +189,18 @@ func TestParseRejects(t *testing.T) {
 		{"bad role code", `roles: ["15-2051.00"]`, `roles: ["15-2051"]`, "certifications[a-ml-pro].roles"},
 		{"role missing from table", `roles: ["15-2051.00"]`, `roles: ["15-1299.08"]`, "certifications[a-ml-pro].roles"},
 		{"http url", "url: https://alpha.example/certs/ml-pro", "url: http://alpha.example/certs/ml-pro", "certifications[a-ml-pro].url"},
-		{"bad date", `as_of: "2026-11-23"
-    status: active
-  - id: a-ml-assoc`, `as_of: "23/11/2026"
-    status: active
-  - id: a-ml-assoc`, "certifications[a-ml-pro].as_of"},
-		{"unknown status", "status: retiring\n    retires_on: \"2027-01-31\"\n    notes: [\"prep_hours: test\"]\n  - id: b-gov2", "status: sunset\n    retires_on: \"2027-01-31\"\n    notes: [\"prep_hours: test\"]\n  - id: b-gov2", "certifications[b-gov].status"},
+		{"bad date", "url: https://alpha.example/certs/ml-pro\n    as_of: \"2026-11-23\"", "url: https://alpha.example/certs/ml-pro\n    as_of: \"23/11/2026\"", "certifications[a-ml-pro].as_of"},
+		{"unknown status", "status: retiring", "status: sunset", "certifications[b-gov].status"},
+		{"unknown cost provenance", "cost_provenance: official", "cost_provenance: rumoured", "certifications[a-ml-pro].cost_provenance"},
+		{"official cost without a provider page", `sources: [{url: "https://alpha.example/certs/ml-pro", kind: provider}]}]`, `sources: [{url: "https://alpha.example/certs/ml-pro", kind: blog}]}]`, "certifications[a-ml-pro].prices[0].sources"},
+		{"corroborated by one site only", `{url: "https://two.example/b", kind: training-vendor}`, `{url: "https://one.example/c", kind: training-vendor}`, "certifications[a-ml-assoc].prices[0].sources"},
+		{"unknown source kind", `kind: blog}, {url: "https://two.example/b"`, `kind: forum}, {url: "https://two.example/b"`, "certifications[a-ml-assoc].prices[0].sources"},
+		{"cost_usd without a price behind it", "usd: 300, provenance: official", "usd: 250, provenance: official", "certifications[a-ml-pro].prices"},
+		{"reported cost in cost_usd", "cost_usd: null\n    exam: null\n    prep_hours: 10", "cost_usd: 500\n    exam: null\n    prep_hours: 10", "certifications[b-ml-found].cost_usd"},
+		{"unknown price kind", "kind: exam, usd: 300", "kind: lunch, usd: 300", "certifications[a-ml-pro].prices[0].kind"},
+		{"exam figures without provenance", "    exam_provenance: official\n    exam_sources: [{url: \"https://alpha.example/certs/ml-pro\", kind: provider}]\n", "", "certifications[a-ml-pro].exam_provenance"},
+		{"credential prerequisite without structure", "prerequisites: []\n    skills: [machine-learning, mlops]", "prerequisites: [\"An active CISA\"]\n    skills: [machine-learning, mlops]", "certifications[a-ml-pro].hard_prerequisites"},
+		{"empty hard prerequisite", "prerequisites: []\n    skills: [machine-learning, mlops]", "prerequisites: []\n    hard_prerequisites: [{text: \"something\"}]\n    skills: [machine-learning, mlops]", "certifications[a-ml-pro].hard_prerequisites[0]"},
 		{"null without note", `notes: ["cost_usd: test", "exam: test", "validity_years: test"]`, `notes: ["exam: test", "validity_years: test"]`, "certifications[b-ml-found].cost_usd"},
 		{"duplicate id", "id: a-ml-assoc", "id: a-ml-pro", "certifications[a-ml-pro].id"},
 		{"unknown provider", "provider: Alpha\n    level: associate", "provider: Gamma\n    level: associate", "certifications[a-ml-assoc].provider"},

@@ -30,7 +30,10 @@ const (
 	weightWithinLimit   = 3 // cost or hours known and within the person's limit
 	penaltyUnverified   = 3 // a limit was given but the figure is not verified
 	penaltyRetiring     = 10
-	penaltyHeldFirst    = 5 // another credential must be held first
+	penaltyHeldFirst    = 15 // a required credential is not among those held
+	weightAudienceFit   = 6  // the certification is for the kind of work the gap describes
+	penaltyAudienceMiss = 6  // a builders' credential for a gap about using AI
+	penaltyFieldGeneral = 15 // a field's general credential, not one about AI
 	minimumRecommendScr = 0.1
 )
 
@@ -47,6 +50,13 @@ type Result struct {
 	Recommendations []certwise.Recommendation `json:"recommendations"`
 	Excluded        []Exclusion               `json:"excluded,omitempty"`
 	GapSkills       []SkillMatch              `json:"gap_skills"`
+	// NoFieldMatch is true when the request names a role (current or
+	// target) and no certification of the catalog is made for that field
+	// (its SOC minor group): certifications made for other fields are then
+	// left out, and only general AI-literacy ones may be offered.
+	// FieldNote says so in words.
+	NoFieldMatch bool   `json:"no_field_match,omitempty"`
+	FieldNote    string `json:"field_note,omitempty"`
 }
 
 // Recommend ranks certifications for a person; it implements
@@ -96,12 +106,24 @@ func (c *Catalog) recommend(ctx context.Context, req certwise.RecommendRequest, 
 	}
 	level := levelCue(req.Gap)
 	res := Result{GapSkills: gap}
+	field := c.fieldCodes(req)
+	if len(field) > 0 && !c.servesField(field) {
+		res.NoFieldMatch = true
+		res.FieldNote = c.noFieldNote(field)
+	}
 	// Rank by the figures alone, then write the reasons only for the
 	// certifications returned: most of the catalog is scored and dropped, and
 	// the reasons are most of a recommendation's cost.
 	var buf [64]ranked
 	ranks := buf[:0]
+	gapFields := c.fieldSkills(gap)
 	for i := range c.certs {
+		if len(field) > 0 && !c.certs[i].AnyField && !c.inField(&c.certs[i], field) {
+			continue // another field's certificate
+		}
+		if c.otherField(&c.certs[i], gapFields) {
+			continue // made for another field than the one the gap names
+		}
 		score, excl, ok := c.score(i, req, gap, total, level, excluded, nil)
 		if excl != nil {
 			res.Excluded = append(res.Excluded, *excl)
@@ -132,17 +154,21 @@ func (c *Catalog) recommend(ctx context.Context, req certwise.RecommendRequest, 
 		c.score(r.cert, req, gap, total, level, false, &why)
 		cert := &c.certs[r.cert]
 		cost, verified := cert.Cost()
+		missing, confirm := c.prerequisites(r.cert, req.Held)
 		res.Recommendations[k] = certwise.Recommendation{
-			ID:           cert.ID,
-			Name:         cert.Name,
-			Provider:     cert.Provider,
-			Level:        cert.Level,
-			Score:        r.score,
-			CostUSD:      cost,
-			CostVerified: verified,
-			PrepHours:    cert.PrepHours,
-			URL:          cert.URL,
-			Why:          why,
+			ID:                     cert.ID,
+			Name:                   cert.Name,
+			Provider:               cert.Provider,
+			Level:                  cert.Level,
+			Score:                  r.score,
+			CostUSD:                cost,
+			CostVerified:           verified,
+			PrepHours:              cert.PrepHours,
+			URL:                    cert.URL,
+			Why:                    why,
+			CostProvenance:         cert.CostProvenance,
+			PrerequisitesMissing:   missing,
+			PrerequisitesToConfirm: confirm,
 		}
 	}
 	return res, nil
@@ -281,6 +307,26 @@ func (c *Catalog) score(i int, req certwise.RecommendRequest, gap []SkillMatch, 
 		}
 	}
 
+	// Using AI at work, or building with it.
+	switch audience := audienceCue(req.Gap); {
+	case audience == "":
+	case audience == audienceUse && slices.Contains(cert.Audience, "business"):
+		score += weightAudienceFit
+		if explain {
+			*why = append(*why, "made for people who use AI in their work, as your gap describes")
+		}
+	case audience == audienceUse && !slices.Contains(cert.Audience, "governance"):
+		score -= penaltyAudienceMiss
+		if explain {
+			*why = append(*why, "made for people who build AI systems, more than your gap asks for")
+		}
+	case audience == audienceBuild && (slices.Contains(cert.Audience, "builders") || slices.Contains(cert.Audience, "data")):
+		score += weightAudienceFit
+		if explain {
+			*why = append(*why, "made for people who build with AI, as your gap describes")
+		}
+	}
+
 	// Cost and time.
 	switch {
 	case cost != nil && req.BudgetUSD != nil:
@@ -322,10 +368,21 @@ func (c *Catalog) score(i int, req certwise.RecommendRequest, gap []SkillMatch, 
 			*why = append(*why, fmt.Sprintf("no preparation estimate; it may not fit your %s hours", num(*req.MaxHours)))
 		}
 	}
-	if held := c.held[i]; held != "" {
+	switch missing, _ := c.prerequisites(i, req.Held); {
+	case len(missing) > 0:
 		score -= penaltyHeldFirst
 		if explain {
-			*why = append(*why, "needs a credential you must already hold: "+held)
+			*why = append(*why, "you cannot sit it yet: it requires "+strings.Join(missing, "; ")+", which you did not list among the certifications you hold")
+		}
+	case explain && len(req.Held) > 0:
+		for _, h := range c.heldFor(i, req.Held) {
+			*why = append(*why, "you hold "+h+", which it requires")
+		}
+	}
+	if cert.FieldCredential {
+		score -= penaltyFieldGeneral
+		if explain {
+			*why = append(*why, "a general credential of the field rather than one about AI")
 		}
 	}
 	if cert.Status == certwise.StatusRetiring {
@@ -396,6 +453,121 @@ func levelCue(gap string) string {
 	return ""
 }
 
+// The kinds of work a gap can describe (audienceCue).
+const (
+	audienceUse   = "use"   // using AI tools in one's own work
+	audienceBuild = "build" // building, deploying or engineering AI systems
+)
+
+// audienceCue reads whether the gap is about using AI in one's own work
+// ("use ChatGPT to write copy faster") or about building AI systems
+// ("build RAG apps", "deploy models"); "" when it says neither or both.
+func audienceCue(gap string) string {
+	t := " " + normalize(gap) + " "
+	has := func(words []string) bool {
+		for _, w := range words {
+			if strings.Contains(t, " "+w+" ") {
+				return true
+			}
+		}
+		return false
+	}
+	use := has([]string{"use", "using", "write", "writing", "draft", "drafting", "faster", "quicker", "save time",
+		"at work", "in my job", "in my work", "my team", "day to day", "everyday", "daily", "productive", "productivity", "apply ai", "ai tools"})
+	build := has([]string{"build", "building", "develop", "developing", "code", "coding", "engineer", "engineering", "deploy", "deploying",
+		"implement", "implementing", "architect", "program", "programming", "api", "apis", "train", "training models", "fine tune", "pipelines"})
+	switch {
+	case use && !build:
+		return audienceUse
+	case build && !use:
+		return audienceBuild
+	}
+	return ""
+}
+
+// fieldSkills returns the field skills (Skill.Field) among a gap's skills.
+func (c *Catalog) fieldSkills(gap []SkillMatch) []string {
+	var out []string
+	for _, g := range gap {
+		if i, ok := c.skillByID[g.Skill]; ok && c.skills[i].Field {
+			out = append(out, g.Skill)
+		}
+	}
+	return out
+}
+
+// otherField reports whether a certification is made for another field
+// than the ones a gap names: it has field skills, and none is in the gap.
+func (c *Catalog) otherField(cert *certwise.Certification, gapFields []string) bool {
+	if len(gapFields) == 0 {
+		return false
+	}
+	has := false
+	for _, s := range cert.Skills {
+		if i, ok := c.skillByID[s]; ok && c.skills[i].Field {
+			if slices.Contains(gapFields, s) {
+				return false
+			}
+			has = true
+		}
+	}
+	return has
+}
+
+// fieldCodes are the occupation codes whose field a request limits
+// certifications to: the target role and the current role.
+func (c *Catalog) fieldCodes(req certwise.RecommendRequest) []string {
+	var out []string
+	for _, code := range []string{req.TargetCode, req.RoleCode} {
+		if code != "" && !slices.Contains(out, code) {
+			out = append(out, code)
+		}
+	}
+	return out
+}
+
+// inField reports whether a certification serves one of the codes' fields:
+// one of its roles is in the same SOC minor group (the first digit after
+// the hyphen).
+func (c *Catalog) inField(cert *certwise.Certification, codes []string) bool {
+	for _, code := range codes {
+		for _, r := range cert.Roles {
+			if r[:4] == code[:4] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// servesField reports whether any certification other than a general
+// AI-literacy one serves one of the codes' fields.
+func (c *Catalog) servesField(codes []string) bool {
+	for i := range c.certs {
+		if !c.certs[i].AnyField && c.inField(&c.certs[i], codes) {
+			return true
+		}
+	}
+	return false
+}
+
+// noFieldNote says plainly that no certification is made for the field.
+func (c *Catalog) noFieldNote(codes []string) string {
+	names := make([]string, len(codes))
+	for i, code := range codes {
+		names[i] = code
+		if t := c.fieldTitle(code); t != "" {
+			names[i] = t + " (" + code + ")"
+		}
+	}
+	return "No certification in the catalog is made for the field of " + strings.Join(names, " or ") +
+		"; certificates made for other fields are left out, and any listed are general AI-literacy credentials meant for every field."
+}
+
+// fieldTitle is an occupation's title when the catalog or the certwise
+// occupation titles know it.
+func (c *Catalog) fieldTitle(code string) string { return c.occupations[code] }
+
 // isCode reports whether s is an O*NET-SOC code, NN-NNNN.NN (what
 // codePattern matches, without a regexp on every request).
 func isCode(s string) bool {
@@ -415,16 +587,4 @@ func num(v float64) string {
 		return fmt.Sprintf("%.0f", v)
 	}
 	return fmt.Sprintf("%.1f", v)
-}
-
-// heldPrerequisite returns the first prerequisite that names a credential
-// the candidate must already hold (by the catalog's convention it starts
-// with "An active"), or "".
-func heldPrerequisite(cert *certwise.Certification) string {
-	for _, p := range cert.Prerequisites {
-		if strings.HasPrefix(strings.ToLower(p), "an active") {
-			return p
-		}
-	}
-	return ""
 }

@@ -86,7 +86,7 @@ func TestRecommendRanking(t *testing.T) {
 			req:      certwise.RecommendRequest{Gap: "machine learning", BudgetUSD: ptr(200)},
 			want:     []string{"a-ml-assoc"},
 			excluded: []string{"a-ml-pro", "b-ml-found"},
-			whyHas:   map[string]string{"a-ml-assoc": "cost $150, within your budget of $200"},
+			whyHas:   map[string]string{"a-ml-assoc": "cost $150 (corroborated), within your budget of $200"},
 		},
 		{
 			name:   "certifications irrelevant to the gap are not reported as left out",
@@ -176,22 +176,85 @@ func TestRecommendHeldPrerequisite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// b-gov and b-gov2 tie until b-gov needs another credential first.
+	// b-gov and b-gov2 tie until b-gov needs a credential the person lacks.
 	changed := strings.Replace(string(data), "prerequisites: []\n    skills: [ai-governance, ai-risk]",
-		"prerequisites: [\"An active CISA\"]\n    skills: [ai-governance, ai-risk]", 1)
+		"prerequisites: [\"An active CISA\"]\n    hard_prerequisites: [{credentials: [CISA, CIA], text: \"An active CISA or CIA\"}, {years_experience: 3, text: \"Three years in audit\"}]\n    skills: [ai-governance, ai-risk]", 1)
 	c, err := Parse([]byte(changed), skillsYAML)
 	if err != nil {
 		t.Fatal(err)
 	}
-	recs, err := c.Recommend(context.Background(), certwise.RecommendRequest{Gap: "AI governance"})
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		name        string
+		held        []string
+		want        []string
+		missing     bool
+		whyHas      string
+		wantConfirm []string
+	}{
+		{"nothing held: ranked last and flagged", nil, []string{"b-gov2", "b-gov"}, true, "you cannot sit it yet: it requires An active CISA or CIA", []string{"Three years in audit"}},
+		{"another credential held", []string{"PMP", "AWS AI Practitioner"}, []string{"b-gov2", "b-gov"}, true, "you cannot sit it yet", []string{"Three years in audit"}},
+		{"the credential held, as written by the person", []string{"ISACA CISA"}, []string{"b-gov", "b-gov2"}, false, "you hold ISACA CISA (An active CISA or CIA), which it requires", []string{"Three years in audit"}},
+		{"an accepted alternative held", []string{"cia"}, []string{"b-gov", "b-gov2"}, false, "you hold cia", []string{"Three years in audit"}},
 	}
-	if got := ids(recs); !slices.Equal(got, []string{"b-gov2", "b-gov"}) {
-		t.Fatalf("ranked %v, want b-gov2 before b-gov", got)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			recs, err := c.Recommend(context.Background(), certwise.RecommendRequest{Gap: "AI governance", Held: tt.held})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := ids(recs); !slices.Equal(got, tt.want) {
+				t.Fatalf("ranked %v, want %v", got, tt.want)
+			}
+			i := slices.IndexFunc(recs, func(r certwise.Recommendation) bool { return r.ID == "b-gov" })
+			r := recs[i]
+			if (len(r.PrerequisitesMissing) > 0) != tt.missing || r.Enrollable() == tt.missing {
+				t.Errorf("missing %v, enrollable %v; want missing %v", r.PrerequisitesMissing, r.Enrollable(), tt.missing)
+			}
+			if !slices.Equal(r.PrerequisitesToConfirm, tt.wantConfirm) {
+				t.Errorf("to confirm %v, want %v", r.PrerequisitesToConfirm, tt.wantConfirm)
+			}
+			if why := strings.Join(r.Why, " | "); !strings.Contains(why, tt.whyHas) {
+				t.Errorf("why %q lacks %q", why, tt.whyHas)
+			}
+			if other := recs[1-i]; !other.Enrollable() || len(other.PrerequisitesMissing) > 0 {
+				t.Errorf("b-gov2 has no prerequisite but is flagged: %+v", other)
+			}
+		})
 	}
-	if why := strings.Join(recs[1].Why, " | "); !strings.Contains(why, "already hold: An active CISA") {
-		t.Errorf("why %q does not name the held prerequisite", why)
+}
+
+func TestPrerequisitesByCatalogID(t *testing.T) {
+	c := mustLoad(t)
+	tests := []struct {
+		id          string
+		held        []string
+		wantMissing bool
+	}{
+		{"isaca-aaia", nil, true},
+		{"isaca-aaia", []string{"isaca-cisa"}, false},
+		{"isaca-aaia", []string{"Certified Information Systems Auditor"}, false},
+		{"isaca-aaia", []string{"CISA"}, false},
+		{"isaca-aaia", []string{"CISM"}, true},
+		{"isaca-aaism", []string{"CISSP"}, false},
+		{"isaca-aaism", []string{"SHRM-CP"}, true},
+		{"google-certified-educator-l2", []string{"Google Certified Educator Level 1"}, false},
+		{"google-certified-educator-l2", []string{"Google Certified Educator Level 2"}, true},
+		{"istqb-ct-ai", []string{"ISTQB CTFL"}, false},
+		{"pmi-cpmai", nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.id+" "+strings.Join(tt.held, ","), func(t *testing.T) {
+			missing, _, err := c.Prerequisites(tt.id, tt.held)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if (len(missing) > 0) != tt.wantMissing {
+				t.Errorf("missing %v, want missing: %v", missing, tt.wantMissing)
+			}
+		})
+	}
+	if _, _, err := c.Prerequisites("no-such-cert", nil); certwise.ErrorCode(err) != certwise.ENOTFOUND {
+		t.Errorf("unknown id: %v, want ENOTFOUND", err)
 	}
 }
 

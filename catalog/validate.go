@@ -179,7 +179,13 @@ func (c *Catalog) validateCert(cert *certwise.Certification) error {
 			return invalid(f+field, "%s is null but no note starting %q says why", field, field+":")
 		}
 	}
+	if err := validateProvenance(cert, f); err != nil {
+		return err
+	}
 	if err := validateReported(cert, f+"reported"); err != nil {
+		return err
+	}
+	if err := validatePrerequisites(cert, f); err != nil {
 		return err
 	}
 	if len(cert.Skills) == 0 {
@@ -214,7 +220,7 @@ func (c *Catalog) validateCert(cert *certwise.Certification) error {
 		return invalid(f+"url", "%v", err)
 	}
 	for _, s := range cert.Sources {
-		if err := checkURL(s); err != nil {
+		if err := checkSourceURL(s); err != nil {
 			return invalid(f+"sources", "%v", err)
 		}
 	}
@@ -272,6 +278,20 @@ func checkURL(s string) error {
 	return nil
 }
 
+// checkSourceURL checks the address of a cited page: absolute, https or,
+// for a page stored under its plain-http address, http. The catalog cites
+// pages where they were read rather than rewriting their address.
+func checkSourceURL(s string) error {
+	u, err := url.Parse(s)
+	if err != nil {
+		return fmt.Errorf("url %q: %w", s, err)
+	}
+	if (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || strings.ContainsAny(s, " \t\n") {
+		return fmt.Errorf("url %q must be an absolute http or https URL", s)
+	}
+	return nil
+}
+
 func checkDate(s string) error {
 	if _, err := time.Parse(time.DateOnly, s); err != nil {
 		return fmt.Errorf("date %q must be YYYY-MM-DD", s)
@@ -286,7 +306,7 @@ func validateReported(cert *certwise.Certification, f string) error {
 	if r == nil {
 		return nil
 	}
-	if err := checkURL(r.Source); err != nil {
+	if err := checkSourceURL(r.Source); err != nil {
 		return invalid(f+".source", "%v", err)
 	}
 	if r.CostUSD == nil && r.ExamMinutes == nil && r.ExamQuestions == nil && r.ValidityYears == nil {
@@ -303,6 +323,145 @@ func validateReported(cert *certwise.Certification, f string) error {
 	}
 	if r.ValidityYears != nil && (*r.ValidityYears <= 0 || cert.ValidityYears != nil) {
 		return invalid(f+".validity_years", "a reported validity must be positive and only stand in for a missing official validity")
+	}
+	return nil
+}
+
+var provenances = []string{certwise.ProvenanceOfficial, certwise.ProvenanceCorroborated, certwise.ProvenanceReported}
+
+// validateSources checks a fact's pages against its provenance: an official
+// fact cites a provider page, a corroborated one pages on at least two
+// different sites, a reported one at least one page.
+func validateSources(srcs []certwise.Source, provenance, f string) error {
+	if !slices.Contains(provenances, provenance) {
+		return invalid(f+".provenance", "provenance %q is not one of %s", provenance, strings.Join(provenances, ", "))
+	}
+	if len(srcs) == 0 {
+		return invalid(f+".sources", "a %s figure needs the pages it comes from", provenance)
+	}
+	hosts := map[string]bool{}
+	provider := false
+	for _, s := range srcs {
+		if err := checkSourceURL(s.URL); err != nil {
+			return invalid(f+".sources", "%v", err)
+		}
+		if !slices.Contains(certwise.SourceKinds, s.Kind) {
+			return invalid(f+".sources", "source kind %q of %s is not one of %s", s.Kind, s.URL, strings.Join(certwise.SourceKinds, ", "))
+		}
+		u, _ := url.Parse(s.URL)
+		hosts[strings.TrimPrefix(u.Host, "www.")] = true
+		provider = provider || s.Kind == "provider"
+	}
+	switch {
+	case provenance == certwise.ProvenanceOfficial && !provider:
+		return invalid(f+".sources", "an official figure needs a provider page among its sources")
+	case provenance == certwise.ProvenanceCorroborated && len(hosts) < 2:
+		return invalid(f+".sources", "a corroborated figure needs pages on at least two independent sites, got %d", len(hosts))
+	}
+	return nil
+}
+
+// headlinePrice reports whether a price kind can stand for the cost of
+// getting the credential: the fee everyone pays, or the non-member one.
+func headlinePrice(kind string) bool {
+	return kind == certwise.PriceExam || kind == certwise.PriceNonMember || kind == certwise.PriceCourse
+}
+
+// validateProvenance checks the prices and the cost's provenance: cost_usd
+// holds an official or corroborated figure that one of the prices gives,
+// and a reported or missing cost leaves it null.
+func validateProvenance(cert *certwise.Certification, f string) error {
+	for i, p := range cert.Prices {
+		pf := fmt.Sprintf("%sprices[%d]", f, i)
+		if !slices.Contains(certwise.PriceKinds, p.Kind) {
+			return invalid(pf+".kind", "price kind %q is not one of %s", p.Kind, strings.Join(certwise.PriceKinds, ", "))
+		}
+		if p.USD < 0 {
+			return invalid(pf+".usd", "a price must not be negative")
+		}
+		if err := validateSources(p.Sources, p.Provenance, pf); err != nil {
+			return err
+		}
+	}
+	headline := func(prov string) bool {
+		return slices.ContainsFunc(cert.Prices, func(p certwise.Price) bool {
+			return headlinePrice(p.Kind) && p.Provenance == prov && (cert.CostUSD == nil || p.USD == *cert.CostUSD)
+		})
+	}
+	switch cert.CostProvenance {
+	case certwise.ProvenanceOfficial, certwise.ProvenanceCorroborated:
+		if cert.CostUSD == nil {
+			return invalid(f+"cost_usd", "cost_provenance is %s but cost_usd is null", cert.CostProvenance)
+		}
+		if !headline(cert.CostProvenance) {
+			return invalid(f+"prices", "no %s exam, non-member or course price of %s backs cost_usd", cert.CostProvenance, certwise.Dollars(*cert.CostUSD))
+		}
+	case certwise.ProvenanceReported:
+		if cert.CostUSD != nil {
+			return invalid(f+"cost_usd", "a reported cost stays out of cost_usd (put it in prices)")
+		}
+		// One page's figure, or pages that disagree (each side may itself
+		// be corroborated): either way a headline price must be listed.
+		if !slices.ContainsFunc(cert.Prices, func(p certwise.Price) bool { return headlinePrice(p.Kind) }) {
+			return invalid(f+"prices", "cost_provenance is reported but no exam, non-member or course price is listed")
+		}
+	case certwise.ProvenanceNone:
+		if cert.CostUSD != nil || slices.ContainsFunc(cert.Prices, func(p certwise.Price) bool { return headlinePrice(p.Kind) }) {
+			return invalid(f+"cost_provenance", "cost_provenance is none but a cost is given")
+		}
+	default:
+		return invalid(f+"cost_provenance", "cost_provenance %q is not one of official, corroborated, reported, none", cert.CostProvenance)
+	}
+	examFacts := cert.Exam != nil || cert.Reported != nil && (cert.Reported.ExamMinutes != nil || cert.Reported.ExamQuestions != nil)
+	if examFacts && cert.ExamProvenance == "" {
+		return invalid(f+"exam_provenance", "the exam's figures need their provenance and sources")
+	}
+	if cert.ExamProvenance != "" {
+		if !examFacts {
+			return invalid(f+"exam_provenance", "exam_provenance is set but no exam figure is given")
+		}
+		if err := validateSources(cert.ExamSources, cert.ExamProvenance, f+"exam"); err != nil {
+			return err
+		}
+		if (cert.ExamProvenance == certwise.ProvenanceReported) != (cert.Exam == nil) {
+			return invalid(f+"exam_provenance", "exam holds official or corroborated figures only; reported ones go in reported with exam_provenance reported")
+		}
+	}
+	return nil
+}
+
+// validatePrerequisites checks the structured hard prerequisites, and that
+// every prerequisite worded as a credential to hold ("An active ...") has
+// its structured form.
+func validatePrerequisites(cert *certwise.Certification, f string) error {
+	credentials := 0
+	for i, p := range cert.HardPrerequisites {
+		pf := fmt.Sprintf("%shard_prerequisites[%d]", f, i)
+		if strings.TrimSpace(p.Text) == "" {
+			return invalid(pf+".text", "a hard prerequisite needs its wording")
+		}
+		if len(p.Credentials) == 0 && p.YearsExperience == 0 && p.Degree == "" {
+			return invalid(pf, "a hard prerequisite needs credentials, years_experience or degree")
+		}
+		if p.YearsExperience < 0 {
+			return invalid(pf+".years_experience", "years of experience must not be negative")
+		}
+		for _, c := range p.Credentials {
+			if strings.TrimSpace(c) == "" {
+				return invalid(pf+".credentials", "a credential is empty")
+			}
+			if c == cert.ID {
+				return invalid(pf+".credentials", "a certification cannot require itself")
+			}
+		}
+		if len(p.Credentials) > 0 {
+			credentials++
+		}
+	}
+	for _, p := range cert.Prerequisites {
+		if strings.HasPrefix(strings.ToLower(p), "an active") && credentials == 0 {
+			return invalid(f+"hard_prerequisites", "prerequisite %q names a credential to hold but hard_prerequisites lists none", p)
+		}
 	}
 	return nil
 }
