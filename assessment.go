@@ -27,13 +27,18 @@ type Assessment struct {
 // postgres; storetest holds the suite both must pass. Every method is safe
 // for concurrent use. Errors carry a code from this package (read it with
 // ErrorCode); any other failure is EINTERNAL and its message must not be
-// shown to users (ErrorMessage hides it).
+// shown to users (ErrorMessage hides it). Failures that pass (a lost
+// connection, a busy or stalled database, a call past its context's
+// deadline) have a method Unavailable() bool returning true or wrap
+// context.DeadlineExceeded, so that callers can say "try again".
 type AssessmentStore interface {
 	// CreateAssessment stores a new assessment. The caller sets ID,
 	// DeleteTokenHash, Answers, Evaluation and, for a revisit, PreviousID;
 	// the store sets CreatedAt (UTC, microsecond precision) and Version
 	// (1, or the previous version + 1, computed atomically) on a. Several
 	// revisits of the same version are allowed and get the same Version.
+	// A history is bounded: a revisit of a version at the store's maximum
+	// (100 for sqlite and postgres) is EINVALID (field "previous_id").
 	// EINVALID (field "id", "previous_id" or "delete_token_hash") if a fails
 	// Assessment.Validate, or (field "answers" or "evaluation") if they hold
 	// what JSON cannot, such as a NaN; ENOTFOUND (field "previous_id") if
@@ -48,6 +53,13 @@ type AssessmentStore interface {
 	// against). The chain stops where an earlier version was deleted.
 	// ENOTFOUND if id is absent.
 	ListVersions(ctx context.Context, id string) ([]*Assessment, error)
+	// ListVersionsPage returns one page of that history: at most limit
+	// versions starting at position offset (0 is the assessment itself),
+	// and whether earlier versions remain. Its cost depends on offset and
+	// limit, not on the history's length. ENOTFOUND if id is absent;
+	// EINVALID (field "offset" or "limit") for an offset outside 0 to 1000
+	// or a limit outside 1 to 1000.
+	ListVersionsPage(ctx context.Context, id string, offset, limit int) (versions []*Assessment, more bool, err error)
 	// DeleteAssessment removes an assessment if tokenHash matches its
 	// delete token hash, compared in constant time (EFORBIDDEN otherwise,
 	// ENOTFOUND if absent). Later versions that point to it keep their

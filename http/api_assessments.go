@@ -21,7 +21,9 @@ type createdAssessment struct {
 }
 
 // handleAPICreateAssessment evaluates and stores answers. ?previous_id=ID
-// makes it a revisit of an earlier assessment.
+// makes it a revisit of an earlier assessment. With an Idempotency-Key
+// header, a retry of the same save answers 200 with the assessment the
+// first attempt stored, its id and delete token unchanged.
 func (s *Server) handleAPICreateAssessment(w http.ResponseWriter, r *http.Request) {
 	prev := r.URL.Query().Get("previous_id")
 	if prev != "" && !certwise.ValidAssessmentID(prev) {
@@ -33,14 +35,19 @@ func (s *Server) handleAPICreateAssessment(w http.ResponseWriter, r *http.Reques
 		writeAPIError(w, r, err)
 		return
 	}
-	a, token, err := s.newAssessment(r, ans, prev)
+	a, token, replay, err := s.newAssessment(r, ans, prev, r.Header.Get(idempotencyHeader), idempotencyHeader)
 	if err != nil {
 		writeAPIError(w, r, err)
 		return
 	}
+	status := http.StatusCreated
+	if replay {
+		status = http.StatusOK
+	}
 	w.Header().Set("Location", "/api/v1/assessments/"+a.ID)
-	writeJSON(w, http.StatusCreated, createdAssessment{
-		ID: a.ID, URL: shareURL(r, a.ID), DeleteToken: token, Version: a.Version,
+	w.Header().Set("Cache-Control", "no-store") // the delete token
+	writeJSON(w, status, createdAssessment{
+		ID: a.ID, URL: s.shareURL(a.ID), DeleteToken: token, Version: a.Version,
 		PreviousID: a.PreviousID, CreatedAt: a.CreatedAt, Evaluation: &a.Evaluation,
 	})
 }
@@ -52,6 +59,7 @@ func (s *Server) handleAPIGetAssessment(w http.ResponseWriter, r *http.Request) 
 		writeAPIError(w, r, err)
 		return
 	}
+	w.Header().Set("Cache-Control", "no-store") // a person's answers
 	writeJSON(w, http.StatusOK, a)
 }
 
@@ -82,7 +90,7 @@ func (s *Server) handleAPIDeleteAssessment(w http.ResponseWriter, r *http.Reques
 		writeAPIError(w, r, certwise.Errorf(certwise.ENOTFOUND, "id", "no assessment has this id"))
 		return
 	}
-	if err := s.Store.DeleteAssessment(r.Context(), id, certwise.HashDeleteToken(token)); err != nil {
+	if err := s.store.DeleteAssessment(r.Context(), id, certwise.HashDeleteToken(token)); err != nil {
 		if certwise.ErrorCode(err) == certwise.EFORBIDDEN {
 			err = certwise.Errorf(certwise.EFORBIDDEN, "delete_token", "the delete token does not match this assessment")
 		}

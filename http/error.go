@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"mime"
 	"net/http"
 	"sort"
 	"strconv"
@@ -42,6 +43,8 @@ func statusOf(code string) int {
 		return http.StatusUnsupportedMediaType
 	case codeRateLimited:
 		return http.StatusTooManyRequests
+	case codeUnavailable:
+		return http.StatusServiceUnavailable
 	}
 	return http.StatusInternalServerError
 }
@@ -61,15 +64,27 @@ type errorDetail struct {
 // maps to. Internal errors are logged by the caller's middleware and never
 // shown.
 func writeAPIError(w http.ResponseWriter, r *http.Request, err error) {
-	code := certwise.ErrorCode(err)
-	if code == certwise.EINTERNAL {
-		noteInternal(r, err)
-	}
+	code := noteError(w, r, err)
 	writeJSON(w, statusOf(code), errorBody{Error: errorDetail{
 		Code:    code,
 		Message: certwise.ErrorMessage(err),
 		Field:   certwise.ErrorField(err),
 	}})
+}
+
+// noteError prepares the answer to err: internal and unavailable errors
+// go to the request's log line, and a 503 says when to retry. It returns
+// err's code.
+func noteError(w http.ResponseWriter, r *http.Request, err error) string {
+	code := certwise.ErrorCode(err)
+	switch code {
+	case certwise.EINTERNAL:
+		noteInternal(r, err)
+	case codeUnavailable:
+		noteInternal(r, err)
+		w.Header().Set("Retry-After", strconv.Itoa(retryAfterSeconds))
+	}
+	return code
 }
 
 // writeJSON writes v as JSON with the given status, encoded into a pooled
@@ -134,11 +149,24 @@ func (s *Server) pageMethods(m methods) http.Handler {
 			s.pageError(w, r, certwise.Errorf(codeMethodNotAllowed, "", "This page does not accept %s requests.", r.Method))
 			return
 		}
-		if r.Method == http.MethodPost && !s.checkCSRF(w, r) {
+		if r.Method == http.MethodPost && (!s.checkFormType(w, r) || !s.checkCSRF(w, r)) {
 			return
 		}
 		h(w, r)
 	})
+}
+
+// checkFormType reports whether a page POST is an HTML form submission
+// (application/x-www-form-urlencoded, what every form here sends),
+// answering 415 when it is not.
+func (s *Server) checkFormType(w http.ResponseWriter, r *http.Request) bool {
+	ct := r.Header.Get("Content-Type")
+	if mt, _, err := mime.ParseMediaType(ct); err == nil && mt == "application/x-www-form-urlencoded" {
+		return true
+	}
+	s.pageError(w, r, certwise.Errorf(codeUnsupportedMedia, "",
+		"This address takes the forms of certwise's pages (application/x-www-form-urlencoded), not %q.", ct))
+	return false
 }
 
 // bodyError turns a request body read failure into a domain error: 413 for

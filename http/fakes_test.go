@@ -227,6 +227,18 @@ func (m *memStore) ListVersions(ctx context.Context, id string) ([]*certwise.Ass
 	return out, nil
 }
 
+func (m *memStore) ListVersionsPage(ctx context.Context, id string, offset, limit int) ([]*certwise.Assessment, bool, error) {
+	vs, err := m.ListVersions(ctx, id)
+	if err != nil {
+		return nil, false, err
+	}
+	vs = vs[min(offset, len(vs)):]
+	if len(vs) > limit {
+		return vs[:limit], true, nil
+	}
+	return vs, false, nil
+}
+
 func (m *memStore) DeleteAssessment(_ context.Context, id string, hash []byte) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()

@@ -13,6 +13,7 @@ type resultView struct {
 	Answers     certwise.Answers
 	Eval        *certwise.Evaluation
 	State       string // the answers to save or download (unsaved results)
+	SaveKey     string // the save form's idempotency key (unsaved results)
 	Occupation  *certwise.Occupation
 	WorkMix     template.HTML
 	Exposure    template.HTML
@@ -20,9 +21,13 @@ type resultView struct {
 	Unmet       int
 	Saved       *certwise.Assessment
 	ShareURL    string
-	DeleteToken string // shown once, right after saving
-	Versions    []*certwise.Assessment
-	Diff        *versionDiff
+	DeleteToken string                 // shown once, right after saving
+	Versions    []*certwise.Assessment // one page of the history
+	// HistoryOffset is where Versions starts in the history; OlderOffset,
+	// when positive, and NewerOffset, when not negative, start the pages
+	// of older and newer versions.
+	HistoryOffset, OlderOffset, NewerOffset int
+	Diff                                    *versionDiff
 }
 
 type conditionRow struct {
@@ -32,7 +37,7 @@ type conditionRow struct {
 
 // resultView builds the view of an evaluation.
 func (s *Server) resultView(r *http.Request, st formState, ev *certwise.Evaluation) *resultView {
-	v := &resultView{Answers: st.Answers, Eval: ev, State: st.encode()}
+	v := &resultView{Answers: st.Answers, Eval: ev, State: st.encode(), SaveKey: newSaveKey()}
 	if code := ev.Exposure.OccupationCode; code != "" {
 		if o, ok := s.Occupations.Occupation(code); ok {
 			v.Occupation = o
@@ -60,7 +65,7 @@ func (s *Server) renderResult(w http.ResponseWriter, r *http.Request, status int
 	key := ""
 	if v.Saved != nil {
 		title += " — saved assessment"
-		if v.DeleteToken == "" {
+		if v.DeleteToken == "" && v.HistoryOffset == 0 {
 			key = v.Saved.ID // the share page: no form, no token
 		}
 	}

@@ -82,7 +82,7 @@ func (s *Server) renderCached(w http.ResponseWriter, r *http.Request, status int
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
 	}
-	p.CSRF = csrfToken(w, r)
+	p.CSRF = s.csrfToken(w, r)
 	buf := bufPool.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer bufPool.Put(buf)
@@ -113,11 +113,7 @@ type errorPage struct {
 
 // pageError renders err as an HTML error page with its status.
 func (s *Server) pageError(w http.ResponseWriter, r *http.Request, err error) {
-	code := certwise.ErrorCode(err)
-	if code == certwise.EINTERNAL {
-		noteInternal(r, err)
-	}
-	status := statusOf(code)
+	status := statusOf(noteError(w, r, err))
 	s.render(w, r, status, "error", page{
 		Title: http.StatusText(status),
 		Data:  errorPage{Status: status, Heading: http.StatusText(status), Message: certwise.ErrorMessage(err)},

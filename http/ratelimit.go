@@ -2,7 +2,6 @@ package http
 
 import (
 	"math"
-	"net"
 	"net/http"
 	"strconv"
 	"sync"
@@ -69,22 +68,11 @@ func (l *rateLimiter) sweep(now time.Time) {
 	}
 }
 
-// clientKey identifies a client by its remote IP address. certwise does not
-// trust X-Forwarded-For: behind a proxy, every client shares the proxy's
-// bucket unless the proxy itself limits rates.
-func clientKey(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
-}
-
 // writeLimited applies the per-client write limit to h. A limited request
 // gets 429 with Retry-After in whole seconds.
 func (s *Server) writeLimited(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		ok, wait := s.limiter.allow(clientKey(r))
+		ok, wait := s.limiter.allow(s.clientKey(r))
 		if !ok {
 			secs := int(math.Ceil(wait.Seconds()))
 			if secs < 1 {

@@ -18,6 +18,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"sync"
 	"time"
 
@@ -87,6 +88,31 @@ type Server struct {
 	// Now returns the current time; nil means time.Now. Tests set it.
 	Now func() time.Time
 
+	// StoreTimeout bounds every call to Store, so that a stalled database
+	// answers 503 with Retry-After instead of holding the request past the
+	// HTTP server's write timeout. Zero means DefaultStoreTimeout; values
+	// of WriteTimeout/2 or more are lowered to that.
+	StoreTimeout time.Duration
+	// Secret keys the HMACs that sign CSRF tokens and derive the id and
+	// delete token of an idempotent save. Instances behind one proxy must
+	// share it (at least 32 bytes). Empty means a random secret made at
+	// start, which suits a single instance.
+	Secret []byte
+	// PublicURL is what share links start with, such as
+	// "https://certwise.example" (scheme, host and an optional path
+	// prefix). Empty makes share links relative ("/a/ID"); the request's
+	// Host header is never used.
+	PublicURL string
+	// TrustedProxies are the networks of the reverse proxies in front of
+	// the server. A request from one of them that says
+	// "X-Forwarded-Proto: https" counts as HTTPS (Secure cookies and HSTS),
+	// and rate limits key on the client address the proxies append to
+	// X-Forwarded-For. Requests from anywhere else are taken as they come.
+	TrustedProxies []netip.Prefix
+	// SeparateMetrics leaves GET /metrics off Handler, so that it can be
+	// served from MetricsHandler on a private listener, or not at all.
+	SeparateMetrics bool
+
 	once    sync.Once
 	handler http.Handler
 	pages   *pageSet
@@ -96,7 +122,19 @@ type Server struct {
 	cache   *pageCache
 	initErr error
 	openAPI []byte
+	secret  []byte
+	store   certwise.AssessmentStore // Store under StoreTimeout
+	public  string                   // PublicURL without a trailing slash
 }
+
+// DefaultStoreTimeout is how long a store call may take when
+// Server.StoreTimeout is zero: far above a healthy database's
+// milliseconds, far below WriteTimeout.
+const DefaultStoreTimeout = 5 * time.Second
+
+// WriteTimeout is the write timeout of NewHTTPServer: a handler that has
+// not answered by then leaves the client with an empty reply.
+const WriteTimeout = 30 * time.Second
 
 // Handler returns the server's HTTP handler: every route wrapped in the
 // security, logging, metrics and recovery middleware. It fails only when an
@@ -123,6 +161,9 @@ func (s *Server) init() error {
 	if burst <= 0 {
 		burst = 10
 	}
+	if err := s.initDeployment(); err != nil {
+		return err
+	}
 	s.limiter = newRateLimiter(rate, burst, s.Now)
 	s.cache = newPageCache(s.PageCacheTTL, 4096, s.Now)
 	s.metrics = newMetrics()
@@ -147,7 +188,9 @@ func (s *Server) routes() http.Handler {
 	// Operations.
 	mux.HandleFunc("GET /healthz", s.handleHealthz)
 	mux.HandleFunc("GET /readyz", s.handleReadyz)
-	mux.Handle("GET /metrics", s.metrics.handler())
+	if !s.SeparateMetrics {
+		mux.Handle("GET /metrics", s.metrics.handler())
+	}
 	assets, _ := fs.Sub(assetFS, "assets")
 	mux.Handle("GET /assets/", http.StripPrefix("/assets/", cacheAssets(http.FileServerFS(assets))))
 
@@ -184,9 +227,11 @@ func (s *Server) routes() http.Handler {
 	// Cross-origin protection rejects unsafe requests that a browser marks
 	// as coming from another origin; pageMethods adds a per-form token.
 	var h http.Handler = mux
-	h = http.NewCrossOriginProtection().Handler(h)
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(s.crossOriginDenied))
+	h = cop.Handler(h)
 	h = limitBody(h)
-	h = securityHeaders(h)
+	h = s.securityHeaders(h)
 	h = s.observe(h)
 	return h
 }
@@ -199,7 +244,7 @@ func NewHTTPServer(addr string, h http.Handler, logger *slog.Logger) *http.Serve
 		Handler:           h,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       15 * time.Second,
-		WriteTimeout:      30 * time.Second,
+		WriteTimeout:      WriteTimeout,
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    32 << 10,
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),

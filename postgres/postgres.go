@@ -8,6 +8,9 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"io"
+	"net"
+	"strings"
 	"sync"
 	"time"
 
@@ -133,12 +136,12 @@ func (s *Store) CreateAssessment(ctx context.Context, a *certwise.Assessment) er
 		// concurrent delete.
 		err = s.pool.QueryRow(ctx, `INSERT INTO assessments
 			(id, previous_id, version, answers, evaluation, delete_token_hash, created_at)
-			SELECT $1, id, version + 1, $2, $3, $4, $5 FROM assessments WHERE id = $6
+			SELECT $1, id, version + 1, $2, $3, $4, $5 FROM assessments WHERE id = $6 AND version < $7
 			RETURNING version`,
-			a.ID, row.Answers, row.Evaluation, a.DeleteTokenHash, row.CreatedAt, a.PreviousID,
+			a.ID, row.Answers, row.Evaluation, a.DeleteTokenHash, row.CreatedAt, a.PreviousID, storeutil.MaxVersion,
 		).Scan(&version)
 		if errors.Is(err, pgx.ErrNoRows) {
-			return storeutil.PreviousNotFound(a.PreviousID)
+			return s.noRevisit(ctx, a.PreviousID)
 		}
 	}
 	if err != nil {
@@ -151,10 +154,57 @@ func (s *Store) CreateAssessment(ctx context.Context, a *certwise.Assessment) er
 				return storeutil.PreviousNotFound(a.PreviousID)
 			}
 		}
-		return fmt.Errorf("postgres: create assessment: %w", err)
+		return failed("create assessment", err)
 	}
 	a.Version, a.CreatedAt = version, row.CreatedAt
 	return nil
+}
+
+// noRevisit tells why a revisit of previousID inserted nothing: it is
+// absent, or its history is full.
+func (s *Store) noRevisit(ctx context.Context, previousID string) error {
+	var v int
+	err := s.pool.QueryRow(ctx, "SELECT version FROM assessments WHERE id = $1", previousID).Scan(&v)
+	switch {
+	case errors.Is(err, pgx.ErrNoRows):
+		return storeutil.PreviousNotFound(previousID)
+	case err != nil:
+		return failed("create assessment", err)
+	}
+	return storeutil.ChainTooLong()
+}
+
+// PostgreSQL error classes and codes of failures that pass.
+var transientCodes = map[string]bool{
+	"53300": true, // too_many_connections
+	"55P03": true, // lock_not_available
+	"57014": true, // query_canceled (statement_timeout, or the context)
+	"57P01": true, // admin_shutdown
+	"57P02": true, // crash_shutdown
+	"57P03": true, // cannot_connect_now
+	"40001": true, // serialization_failure
+	"40P01": true, // deadlock_detected
+}
+
+// failed wraps a database error with the operation, marking it Unavailable
+// when it passes: no connection could be made or it was lost, the server
+// is starting, stopping or out of connections, a lock could not be had,
+// or the call ran past its context's deadline.
+func failed(op string, err error) error {
+	err = fmt.Errorf("postgres: %s: %w", op, err)
+	var pe *pgconn.PgError
+	var ce *pgconn.ConnectError
+	var ne net.Error
+	switch {
+	case errors.As(err, &pe):
+		if transientCodes[pe.Code] || strings.HasPrefix(pe.Code, "08") { // class 08: connection exception
+			return storeutil.Unavailable(err)
+		}
+	case errors.Is(err, context.DeadlineExceeded), pgconn.Timeout(err), errors.As(err, &ce), errors.As(err, &ne),
+		errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF), pgconn.SafeToRetry(err):
+		return storeutil.Unavailable(err)
+	}
+	return err
 }
 
 func scan(row pgx.Row) (*certwise.Assessment, error) {
@@ -183,7 +233,7 @@ func (s *Store) FindAssessment(ctx context.Context, id string) (*certwise.Assess
 		return nil, storeutil.NotFound(id)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("postgres: find assessment: %w", err)
+		return nil, failed("find assessment", err)
 	}
 	return a, nil
 }
@@ -196,14 +246,40 @@ func (s *Store) ListVersions(ctx context.Context, id string) ([]*certwise.Assess
 	if err := storeutil.CheckID(id); err != nil {
 		return nil, err
 	}
-	rows, err := s.pool.Query(ctx, versionsQuery, id)
+	return s.versions(ctx, versionsQuery, id)
+}
+
+// versionsPageQuery is the ListVersionsPage query with this driver's
+// parameters.
+var versionsPageQuery = storeutil.VersionsPageQuery(func(n int) string { return fmt.Sprintf("$%d", n) })
+
+// ListVersionsPage implements certwise.AssessmentStore.
+func (s *Store) ListVersionsPage(ctx context.Context, id string, offset, limit int) ([]*certwise.Assessment, bool, error) {
+	depth, err := storeutil.PageBounds(offset, limit)
 	if err != nil {
-		return nil, fmt.Errorf("postgres: list versions: %w", err)
+		return nil, false, err
+	}
+	if err := storeutil.CheckID(id); err != nil {
+		return nil, false, err
+	}
+	rows, err := s.versions(ctx, versionsPageQuery, id, depth, offset)
+	if err != nil {
+		return nil, false, err
+	}
+	page, more := storeutil.Page(rows, offset, limit)
+	return page, more, nil
+}
+
+// versions runs a history query and reads its assessments.
+func (s *Store) versions(ctx context.Context, query, id string, args ...any) ([]*certwise.Assessment, error) {
+	rows, err := s.pool.Query(ctx, query, append([]any{id}, args...)...)
+	if err != nil {
+		return nil, failed("list versions", err)
 	}
 	defer rows.Close()
 	out, err := storeutil.Collect(rows, id, func() (*certwise.Assessment, error) { return scan(rows) })
 	if err != nil && certwise.ErrorCode(err) == certwise.EINTERNAL {
-		return nil, fmt.Errorf("postgres: list versions: %w", err)
+		return nil, failed("list versions", err)
 	}
 	return out, err
 }
@@ -230,7 +306,7 @@ func (s *Store) DeleteAssessment(ctx context.Context, id string, tokenHash []byt
 		return err
 	})
 	if err != nil && certwise.ErrorCode(err) == certwise.EINTERNAL {
-		return fmt.Errorf("postgres: delete assessment: %w", err)
+		return failed("delete assessment", err)
 	}
 	return err
 }
@@ -238,7 +314,7 @@ func (s *Store) DeleteAssessment(ctx context.Context, id string, tokenHash []byt
 // Ping implements certwise.AssessmentStore.
 func (s *Store) Ping(ctx context.Context) error {
 	if err := s.pool.Ping(ctx); err != nil {
-		return fmt.Errorf("postgres: ping: %w", err)
+		return failed("ping", err)
 	}
 	return nil
 }

@@ -136,3 +136,31 @@ func TestOpenErrors(t *testing.T) {
 func BenchmarkStore(b *testing.B) {
 	storetest.Bench(b, openSchema)
 }
+
+// TestStalled holds an exclusive lock on the assessments table from
+// another connection, so every read and write of the store waits as it
+// would on a paused or overloaded server (issue 17, defect 1).
+func TestStalled(t *testing.T) {
+	u := testSchema(t)
+	s := openStore(t, u)
+	defer s.Close()
+	storetest.Stalled(t, s, func(tb testing.TB) func() {
+		ctx := context.Background()
+		conn, err := pgx.Connect(ctx, u)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		tx, err := conn.Begin(ctx)
+		if err == nil {
+			_, err = tx.Exec(ctx, "LOCK TABLE assessments IN ACCESS EXCLUSIVE MODE")
+		}
+		if err != nil {
+			conn.Close(ctx)
+			tb.Fatal(err)
+		}
+		return func() {
+			tx.Rollback(ctx)
+			conn.Close(ctx)
+		}
+	}, true)
+}

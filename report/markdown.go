@@ -68,8 +68,8 @@ func Markdown(w io.Writer, ev *certwise.Evaluation) error {
 		p.printf("| # | Certification | Provider | Level | Cost | Prep | Why |\n| --- | --- | --- | --- | --- | --- | --- |\n")
 		for i, r := range ev.Recommendations {
 			name := cell(r.Name)
-			if r.URL != "" {
-				name = "[" + name + "](" + r.URL + ")"
+			if u := linkTarget(r.URL); u != "" {
+				name = "[" + name + "](" + u + ")"
 			}
 			p.printf("| %d | %s | %s | %s | %s | %s | %s |\n", i+1, name, cell(r.Provider), cell(r.Level), r.CostText(), hours(r.PrepHours), cell(strings.Join(r.Why, "; ")))
 		}
@@ -82,12 +82,71 @@ func Markdown(w io.Writer, ev *certwise.Evaluation) error {
 	return p.err
 }
 
-var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`)
+var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", ">", "&gt;",
+	"&", "&amp;", "[", `\[`, "]", `\]`, "#", `\#`)
 
-// md escapes text so that user-given words cannot turn into markup.
-func md(s string) string { return mdEscaper.Replace(s) }
+// md escapes text so that user-given words stay inline and inert: no line
+// break, control or bidirectional-formatting character survives (see
+// inline), leading spaces that could indent a code block are trimmed, and
+// every character Markdown reads as markup is escaped.
+func md(s string) string { return mdEscaper.Replace(strings.TrimSpace(inline(s))) }
 
 // cell escapes text for a table cell.
 func cell(s string) string {
-	return strings.ReplaceAll(md(strings.ReplaceAll(s, "\n", " ")), "|", `\|`)
+	return strings.ReplaceAll(md(s), "|", `\|`)
+}
+
+// inline returns s as one line of plain text: every line or paragraph
+// break and tab becomes a space (see lineBreak), and characters a reader
+// cannot see but that change what is shown are dropped (see hidden).
+func inline(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return lineBreak(r) || hidden(r) }) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case lineBreak(r):
+			b.WriteByte(' ')
+		case hidden(r):
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// lineBreak reports whether r breaks a line: CR, LF, VT, FF, NEL, U+2028,
+// U+2029, or a tab, which can start an indented block after a break.
+func lineBreak(r rune) bool {
+	switch r {
+	case '\n', '\r', '\t', '\v', '\f', 0x85, 0x2028, 0x2029:
+		return true
+	}
+	return false
+}
+
+// hidden reports whether r is a control character (C0, DEL, C1: NUL, BEL,
+// ESC, ...) or a bidirectional embedding, override, isolate or mark
+// (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C), which can make
+// text read in another order than it is written.
+func hidden(r rune) bool {
+	return r < 0x20 || (r >= 0x7f && r <= 0x9f) ||
+		(r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f || r == 0x061c
+}
+
+// linkTarget returns u fit to be a link's target: an http or https URL
+// with no space, control character or parenthesis that could end the link
+// early or break the line; anything else gives "" (no link).
+func linkTarget(u string) string {
+	if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+		return ""
+	}
+	for _, r := range u {
+		if r == ' ' || r == '(' || r == ')' || r == '<' || r == '>' || lineBreak(r) || hidden(r) {
+			return ""
+		}
+	}
+	return u
 }

@@ -187,12 +187,12 @@ func (s *Store) CreateAssessment(ctx context.Context, a *certwise.Assessment) er
 		// so the version cannot go stale in between.
 		err = s.w.QueryRowContext(ctx, `INSERT INTO assessments
 			(id, previous_id, version, answers, evaluation, delete_token_hash, created_at)
-			SELECT ?, id, version + 1, ?, ?, ?, ? FROM assessments WHERE id = ?
+			SELECT ?, id, version + 1, ?, ?, ?, ? FROM assessments WHERE id = ? AND version < ?
 			RETURNING version`,
-			a.ID, row.Answers, row.Evaluation, a.DeleteTokenHash, row.CreatedAt.Format(storeutil.TimeLayout), a.PreviousID,
+			a.ID, row.Answers, row.Evaluation, a.DeleteTokenHash, row.CreatedAt.Format(storeutil.TimeLayout), a.PreviousID, storeutil.MaxVersion,
 		).Scan(&version)
 		if errors.Is(err, sql.ErrNoRows) {
-			return storeutil.PreviousNotFound(a.PreviousID)
+			return s.noRevisit(ctx, a.PreviousID)
 		}
 	}
 	if err != nil {
@@ -205,10 +205,42 @@ func (s *Store) CreateAssessment(ctx context.Context, a *certwise.Assessment) er
 				return storeutil.PreviousNotFound(a.PreviousID)
 			}
 		}
-		return fmt.Errorf("sqlite: create assessment: %w", err)
+		return failed("create assessment", err)
 	}
 	a.Version, a.CreatedAt = version, row.CreatedAt
 	return nil
+}
+
+// noRevisit tells why a revisit of previousID inserted nothing: it is
+// absent, or its history is full.
+func (s *Store) noRevisit(ctx context.Context, previousID string) error {
+	var v int
+	err := s.w.QueryRowContext(ctx, "SELECT version FROM assessments WHERE id = ?", previousID).Scan(&v)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return storeutil.PreviousNotFound(previousID)
+	case err != nil:
+		return failed("create assessment", err)
+	}
+	return storeutil.ChainTooLong()
+}
+
+// failed wraps a database error with the operation, marking it Unavailable
+// when it passes: the database is locked or busy past the busy timeout, or
+// the call was interrupted by its context.
+func failed(op string, err error) error {
+	err = fmt.Errorf("sqlite: %s: %w", op, err)
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff { // the primary result code
+		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED, sqlite3.SQLITE_INTERRUPT:
+			return storeutil.Unavailable(err)
+		}
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		return storeutil.Unavailable(err)
+	}
+	return err
 }
 
 type scanner interface{ Scan(dest ...any) error }
@@ -243,7 +275,7 @@ func (s *Store) FindAssessment(ctx context.Context, id string) (*certwise.Assess
 		return nil, storeutil.NotFound(id)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("sqlite: find assessment: %w", err)
+		return nil, failed("find assessment", err)
 	}
 	return a, nil
 }
@@ -256,14 +288,40 @@ func (s *Store) ListVersions(ctx context.Context, id string) ([]*certwise.Assess
 	if err := storeutil.CheckID(id); err != nil {
 		return nil, err
 	}
-	rows, err := s.r.QueryContext(ctx, versionsQuery, id)
+	return s.versions(ctx, versionsQuery, id)
+}
+
+// versionsPageQuery is the ListVersionsPage query with this driver's
+// parameters.
+var versionsPageQuery = storeutil.VersionsPageQuery(func(int) string { return "?" })
+
+// ListVersionsPage implements certwise.AssessmentStore.
+func (s *Store) ListVersionsPage(ctx context.Context, id string, offset, limit int) ([]*certwise.Assessment, bool, error) {
+	depth, err := storeutil.PageBounds(offset, limit)
 	if err != nil {
-		return nil, fmt.Errorf("sqlite: list versions: %w", err)
+		return nil, false, err
+	}
+	if err := storeutil.CheckID(id); err != nil {
+		return nil, false, err
+	}
+	rows, err := s.versions(ctx, versionsPageQuery, id, depth, offset)
+	if err != nil {
+		return nil, false, err
+	}
+	page, more := storeutil.Page(rows, offset, limit)
+	return page, more, nil
+}
+
+// versions runs a history query and reads its assessments.
+func (s *Store) versions(ctx context.Context, query, id string, args ...any) ([]*certwise.Assessment, error) {
+	rows, err := s.r.QueryContext(ctx, query, append([]any{id}, args...)...)
+	if err != nil {
+		return nil, failed("list versions", err)
 	}
 	defer rows.Close()
 	out, err := storeutil.Collect(rows, id, func() (*certwise.Assessment, error) { return scan(rows) })
 	if err != nil && certwise.ErrorCode(err) == certwise.EINTERNAL {
-		return nil, fmt.Errorf("sqlite: list versions: %w", err)
+		return nil, failed("list versions", err)
 	}
 	return out, err
 }
@@ -276,7 +334,7 @@ func (s *Store) DeleteAssessment(ctx context.Context, id string, tokenHash []byt
 	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("sqlite: delete assessment: begin: %w", err)
+		return failed("delete assessment: begin", err)
 	}
 	defer tx.Rollback()
 	var stored []byte
@@ -285,16 +343,16 @@ func (s *Store) DeleteAssessment(ctx context.Context, id string, tokenHash []byt
 		return storeutil.NotFound(id)
 	}
 	if err != nil {
-		return fmt.Errorf("sqlite: delete assessment: %w", err)
+		return failed("delete assessment", err)
 	}
 	if !storeutil.TokenMatches(stored, tokenHash) {
 		return storeutil.Forbidden()
 	}
 	if _, err := tx.ExecContext(ctx, "DELETE FROM assessments WHERE id = ?", id); err != nil {
-		return fmt.Errorf("sqlite: delete assessment: %w", err)
+		return failed("delete assessment", err)
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("sqlite: delete assessment: commit: %w", err)
+		return failed("delete assessment: commit", err)
 	}
 	return nil
 }
@@ -302,10 +360,10 @@ func (s *Store) DeleteAssessment(ctx context.Context, id string, tokenHash []byt
 // Ping implements certwise.AssessmentStore: both pools must answer.
 func (s *Store) Ping(ctx context.Context) error {
 	if err := s.w.PingContext(ctx); err != nil {
-		return fmt.Errorf("sqlite: ping writer: %w", err)
+		return failed("ping writer", err)
 	}
 	if err := s.r.PingContext(ctx); err != nil {
-		return fmt.Errorf("sqlite: ping readers: %w", err)
+		return failed("ping readers", err)
 	}
 	return nil
 }

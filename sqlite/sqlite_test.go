@@ -162,3 +162,31 @@ func TestMigrations(t *testing.T) {
 func BenchmarkStore(b *testing.B) {
 	storetest.Bench(b, openTemp)
 }
+
+// TestStalled holds the write lock from another connection, as a second
+// process writing the same file would, while the store saves and deletes
+// under a deadline (issue 17, defect 1). Readers are not stalled: WAL lets
+// them read beside a writer.
+func TestStalled(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "stalled.db")
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	storetest.Stalled(t, s, func(tb testing.TB) func() {
+		db, err := openDB(context.Background(), path, false)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		tx, err := db.BeginTx(context.Background(), nil) // BEGIN IMMEDIATE: takes the write lock
+		if err != nil {
+			db.Close()
+			tb.Fatal(err)
+		}
+		return func() {
+			tx.Rollback()
+			db.Close()
+		}
+	}, false)
+}

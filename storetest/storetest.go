@@ -37,6 +37,8 @@ func Run(t *testing.T, open Open) {
 		{"DuplicateID", testDuplicateID},
 		{"RevisitChain", testRevisitChain},
 		{"RevisitOfMissing", testRevisitOfMissing},
+		{"VersionsPage", testVersionsPage},
+		{"RevisitChainBound", testRevisitChainBound},
 		{"Delete", testDelete},
 		{"DeleteKeepsLaterVersions", testDeleteKeepsLaterVersions},
 		{"Concurrent", testConcurrent},
@@ -590,5 +592,86 @@ func testPersistsAcrossReopen(t *testing.T, open Open) {
 	mustRevisit(t, s2, v2.ID, 3)
 	if err := s2.DeleteAssessment(ctx, v2.ID, certwise.HashDeleteToken(token2)); err != nil {
 		t.Fatalf("delete after reopen: %v", err)
+	}
+}
+
+// testVersionsPage reads a history of five versions a page at a time.
+func testVersionsPage(t *testing.T, open Open) {
+	s, _ := openStore(t, open)
+	ctx := context.Background()
+	var chain []*certwise.Assessment // newest first
+	prev := ""
+	for range 5 {
+		a, _ := newAssessment(t, prev)
+		mustCreate(t, s, a)
+		chain = append([]*certwise.Assessment{a}, chain...)
+		prev = a.ID
+	}
+	top := chain[0].ID
+	for _, tc := range []struct {
+		offset, limit int
+		want          []*certwise.Assessment
+		more          bool
+	}{
+		{0, 2, chain[:2], true},
+		{2, 2, chain[2:4], true},
+		{4, 2, chain[4:], false},
+		{0, 5, chain, false},
+		{0, 1000, chain, false},
+		{3, 1, chain[3:4], true},
+		{5, 2, nil, false},
+		{9, 2, nil, false},
+	} {
+		got, more, err := s.ListVersionsPage(ctx, top, tc.offset, tc.limit)
+		if err != nil {
+			t.Fatalf("ListVersionsPage(%d, %d): %v", tc.offset, tc.limit, err)
+		}
+		if !reflect.DeepEqual(ids(got), ids(tc.want)) || more != tc.more {
+			t.Errorf("ListVersionsPage(%d, %d) = %v, %v; want %v, %v", tc.offset, tc.limit, ids(got), more, ids(tc.want), tc.more)
+		}
+		for i := range got {
+			sameAssessment(t, got[i], tc.want[i])
+		}
+	}
+	_, _, err := s.ListVersionsPage(ctx, "NoSuchAssessment", 2, 2)
+	wantCode(t, "page of a missing assessment", err, certwise.ENOTFOUND, "*")
+	for _, tc := range []struct {
+		offset, limit int
+		field         string
+	}{{-1, 2, "offset"}, {0, 0, "limit"}, {1001, 2, "offset"}, {0, 1001, "limit"}} {
+		_, _, err := s.ListVersionsPage(ctx, top, tc.offset, tc.limit)
+		wantCode(t, fmt.Sprintf("ListVersionsPage(%d, %d)", tc.offset, tc.limit), err, certwise.EINVALID, tc.field)
+	}
+}
+
+// maxVersion is the longest history sqlite and postgres keep.
+const maxVersion = 100
+
+// testRevisitChainBound extends a history to its bound: the revisit past
+// it is refused naming previous_id, and the version before can still be
+// revisited (as a branch).
+func testRevisitChainBound(t *testing.T, open Open) {
+	s, _ := openStore(t, open)
+	prev := ""
+	var last *certwise.Assessment
+	for v := 1; v <= maxVersion; v++ {
+		a, _ := newAssessment(t, prev)
+		mustCreate(t, s, a)
+		if a.Version != v {
+			t.Fatalf("version %d stored as %d", v, a.Version)
+		}
+		prev, last = a.ID, a
+	}
+	over, _ := newAssessment(t, last.ID)
+	err := s.CreateAssessment(context.Background(), over)
+	wantCode(t, "revisit past the bound", err, certwise.EINVALID, "previous_id")
+	if !strings.Contains(certwise.ErrorMessage(err), "new assessment") {
+		t.Errorf("message %q does not say what to do", certwise.ErrorMessage(err))
+	}
+	_, err = s.FindAssessment(context.Background(), over.ID)
+	wantCode(t, "find the refused revisit", err, certwise.ENOTFOUND, "*")
+	vs, err := s.ListVersions(context.Background(), last.ID)
+	if err != nil || len(vs) != maxVersion {
+		t.Fatalf("ListVersions of a full history: %d versions, %v", len(vs), err)
 	}
 }

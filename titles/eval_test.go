@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/certwise/certwise"
+	"github.com/certwise/certwise/internal/slowtest"
 )
 
 func TestSplit(t *testing.T) {
@@ -120,6 +121,7 @@ func TestEvaluateSOCRanker(t *testing.T) {
 // change that loses more than a point at 6-digit SOC fails. The figures
 // themselves are reported by `certwise eval titles` (see BENCHMARKS.md).
 func TestHoldOutAccuracy(t *testing.T) {
+	slowtest.Require(t)
 	kept, held := Split(testEntries(t), 2000, 1)
 	r := Evaluate(Build(kept, shipped(t)), held)
 	t.Logf("overall %v", r.Overall)
@@ -144,6 +146,7 @@ const (
 // (titles listed under several occupations, or reducing to the same words
 // as another occupation's title, make up the rest).
 func TestExactTitleLookup(t *testing.T) {
+	slowtest.Require(t)
 	entries := testEntries(t)
 	got := Listed(Build(entries, shipped(t)), entries, 5)
 	t.Logf("titles typed as listed: %v", got)

@@ -17,8 +17,6 @@ import (
 	"github.com/certwise/certwise/rules"
 )
 
-func init() { registerCommand(newAssessCommand) }
-
 func newAssessCommand(a *app) *cobra.Command {
 	var file, inFormat, rulebook string
 	var format outputFormat

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"io"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -21,7 +20,7 @@ func runWithInput(t *testing.T, stdin io.Reader, args ...string) (int, string, s
 	t.Helper()
 	t.Setenv("CERTWISE_DATA", "")
 	var out, errOut bytes.Buffer
-	code := run(context.Background(), args, stdin, &out, &errOut)
+	code := runApp(stdin, &out, &errOut, args...)
 	return code, out.String(), errOut.String()
 }
 
@@ -186,7 +185,7 @@ func TestAssessRulebookFlag(t *testing.T) {
 func TestEngineWiring(t *testing.T) {
 	t.Setenv("CERTWISE_DATA", "")
 	var errOut bytes.Buffer
-	a := &app{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &errOut, logger: slog.New(slog.NewTextHandler(&errOut, nil))}
+	a := testApp(strings.NewReader(""), io.Discard, &errOut)
 	ctx := context.Background()
 	e, err := a.engine(ctx)
 	if err != nil {

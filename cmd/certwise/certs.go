@@ -14,15 +14,8 @@ import (
 	"github.com/certwise/certwise/catalog"
 )
 
-func init() { registerCommand(newCertsCommand) }
-
 // socCode matches an O*NET-SOC code such as 15-2051.00.
 var socCode = regexp.MustCompile(`^\d{2}-\d{4}\.\d{2}$`)
-
-// targetTitleResolver maps a job title to an O*NET-SOC code. It is set by
-// the file that wires the title matcher; when it is nil, --target takes
-// codes only.
-var targetTitleResolver func(ctx context.Context, a *app, title string) (string, error)
 
 // checkOccupationCodes checks that each non-empty O*NET-SOC code (keyed by
 // its flag) is an occupation of the exposure model, and suggests the nearest
@@ -53,17 +46,13 @@ func checkOccupationCodes(ctx context.Context, a *app, codes map[string]string) 
 	return nil
 }
 
-// resolveTarget turns --target (a code or, when a title matcher is wired, a
-// job title) into an O*NET-SOC code.
+// resolveTarget turns --target (a code or a job title) into an O*NET-SOC
+// code.
 func resolveTarget(ctx context.Context, a *app, target string) (string, error) {
 	if socCode.MatchString(target) {
 		return target, nil
 	}
-	if targetTitleResolver != nil {
-		return targetTitleResolver(ctx, a, target)
-	}
-	return "", usageError(certwise.Errorf(certwise.EINVALID, "target",
-		"give the target role as an O*NET-SOC code such as 15-2051.00 (see certwise roles); %q is not one", target))
+	return matchTargetTitle(ctx, a, target)
 }
 
 func newCertsCommand(a *app) *cobra.Command {

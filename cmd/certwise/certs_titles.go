@@ -8,8 +8,6 @@ import (
 	"github.com/certwise/certwise"
 )
 
-func init() { targetTitleResolver = matchTargetTitle }
-
 // matchTargetTitle resolves a job title given to certs recommend --target
 // with the shared title index. An uncertain match is a usage error that
 // lists the candidates, so that the person can pick a code.

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"os"
@@ -11,30 +10,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/certwise/certwise/dataset"
-	"github.com/certwise/certwise/exposure"
 	"github.com/certwise/certwise/titles"
 	"github.com/certwise/certwise/wordvec"
 )
-
-func init() { registerCommand(newDataCommand) }
-
-// model returns the exposure model, loading it once: from the public files
-// in --data / CERTWISE_DATA when given, else from the embedded snapshot.
-func (a *app) model(ctx context.Context) (*exposure.Model, error) {
-	a.modelOnce.Do(func() {
-		start := time.Now()
-		a.modelVal, a.modelErr = dataset.Load(ctx, a.dataDir)
-		if a.modelErr != nil {
-			return
-		}
-		src := "embedded snapshot"
-		if a.dataDir != "" {
-			src = a.dataDir
-		}
-		a.logger.Debug("exposure model loaded", "from", src, "occupations", len(a.modelVal.Occupations()), "took", time.Since(start))
-	})
-	return a.modelVal, a.modelErr
-}
 
 func newDataCommand(a *app) *cobra.Command {
 	return newGroupCommand("data", "Build the embedded data snapshot and word vectors from public data", "",

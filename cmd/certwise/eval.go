@@ -9,8 +9,6 @@ import (
 	"github.com/certwise/certwise/titles"
 )
 
-func init() { registerCommand(newEvalCommand) }
-
 func newEvalCommand(a *app) *cobra.Command {
 	return newGroupCommand("eval", "Measure how well certwise's components do on held-out public data", "",
 		newEvalTitlesCommand(a))
@@ -66,10 +64,7 @@ CERTWISE_DATA); without it, all from the embedded snapshot.`,
 			a.logger.Debug("hold-out index built", "titles", x.Len(), "took", time.Since(start))
 			r := titles.Evaluate(x, held)
 			listed := titles.Listed(titles.Build(entries, opts...), entries, listedEvery)
-			src := a.dataDir
-			if src == "" {
-				src = "embedded snapshot"
-			}
+			src := a.loader().source()
 			out := titleEvalReport{Source: src, Sample: len(held), Seed: seed, Indexed: x.Len(), Overall: r.Overall, Groups: r.Groups, Listed: listed}
 			if format == formatJSON {
 				return writeJSONDoc(a.stdout, out)

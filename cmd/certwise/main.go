@@ -10,7 +10,6 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
-	"sort"
 	"strings"
 	"sync"
 	"syscall"
@@ -18,7 +17,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/certwise/certwise"
-	"github.com/certwise/certwise/exposure"
 )
 
 // app carries what every command shares: the streams, the logger and the
@@ -31,23 +29,19 @@ type app struct {
 	logger  *slog.Logger
 	dataDir string // --data or CERTWISE_DATA; "" means the embedded snapshot
 
-	modelOnce sync.Once // guards the exposure model, loaded by model() in data.go
-	modelVal  *exposure.Model
-	modelErr  error
+	dataMu sync.Mutex  // guards data
+	data   *dataLoader // loads the exposure model and title index of dataDir; see loader()
 }
 
-// commandFactories is filled by each command's file in its init function, so
-// that every command lives in a file of its own.
-var commandFactories []func(*app) *cobra.Command
-
-func registerCommand(f func(*app) *cobra.Command) { commandFactories = append(commandFactories, f) }
-
-// subcommandFactories holds subcommands registered by files other than their
-// parent's, keyed by the parent's name (e.g. "roles").
-var subcommandFactories = map[string][]func(*app) *cobra.Command{}
-
-func registerSubcommand(parent string, f func(*app) *cobra.Command) {
-	subcommandFactories[parent] = append(subcommandFactories[parent], f)
+// newApp returns the app of one run of the program on the given streams,
+// logging at info level to stderr.
+func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {
+	return &app{
+		stdin:  stdin,
+		stdout: stdout,
+		stderr: stderr,
+		logger: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo})),
+	}
 }
 
 // exitError carries an exit status through cobra.
@@ -77,16 +71,16 @@ using public research data on how exposed your occupation's work is to generativ
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })
 	root.PersistentFlags().StringVar(&a.dataDir, "data", os.Getenv("CERTWISE_DATA"),
 		"read the public data files in `DIR` (layout of ../shared/data) instead of the embedded snapshot; also CERTWISE_DATA")
-	cmds := make([]*cobra.Command, 0, len(commandFactories))
-	for _, f := range commandFactories {
-		c := f(a)
-		for _, sf := range subcommandFactories[c.Name()] {
-			c.AddCommand(sf(a))
-		}
-		cmds = append(cmds, c)
-	}
-	sort.Slice(cmds, func(i, j int) bool { return cmds[i].Name() < cmds[j].Name() })
-	root.AddCommand(cmds...)
+	roles := newRolesCommand(a)
+	roles.AddCommand(newRolesSearchCommand(a), newRolesMatchCommand(a))
+	root.AddCommand(
+		newAssessCommand(a),
+		newCertsCommand(a),
+		newDataCommand(a),
+		newEvalCommand(a),
+		roles,
+		newServeCommand(a),
+	)
 	for _, c := range root.Commands() {
 		wrapArgs(c)
 	}
@@ -95,19 +89,18 @@ using public research data on how exposed your occupation's work is to generativ
 
 // run executes the program and returns its exit status.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	a := &app{
-		stdin:  stdin,
-		stdout: stdout,
-		stderr: stderr,
-		logger: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo})),
-	}
+	return newApp(stdin, stdout, stderr).run(ctx, args)
+}
+
+// run executes the command line args and returns the exit status.
+func (a *app) run(ctx context.Context, args []string) int {
 	root := newRootCommand(a)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return 0
 	}
-	fmt.Fprintln(stderr, "certwise:", err)
+	fmt.Fprintln(a.stderr, "certwise:", err)
 	var ee *exitError
 	if errors.As(err, &ee) {
 		return ee.code

@@ -15,10 +15,8 @@ import (
 	"github.com/certwise/certwise/internal/numfmt"
 )
 
-func init() { registerCommand(newRolesCommand) }
-
-// newRolesCommand is the parent of the occupation commands; the title
-// matcher attaches search and match to it from its own file.
+// newRolesCommand is the parent of the occupation commands; main.go adds
+// the title matcher's search and match (titles.go) to it.
 func newRolesCommand(a *app) *cobra.Command {
 	return newGroupCommand("roles", "Look up occupations and their exposure figures", "",
 		newRolesShowCommand(a), newRolesListCommand(a))

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"net"
+	"net/http"
+	"net/netip"
 	"os"
 	"runtime/debug"
 	"strings"
@@ -20,8 +22,6 @@ import (
 	"github.com/certwise/certwise/sqlite"
 )
 
-func init() { registerCommand(newServeCommand) }
-
 // Defaults of certwise serve: loopback only, and a SQLite file in the
 // working directory.
 const (
@@ -30,9 +30,28 @@ const (
 	drainTime   = 20 * time.Second
 )
 
+// serveConfig is what certwise serve's flags and environment set.
+type serveConfig struct {
+	addr, db       string
+	pageCache      time.Duration
+	storeTimeout   time.Duration
+	publicURL      string
+	trustedProxies string
+	metricsAddr    string // "" on the main listener, "off", or HOST:PORT
+	secretFile     string
+}
+
+// Environment variables certwise serve reads when the matching flag is not
+// given. The secret is read only from a file or the environment, never
+// from a flag, which every local user could see in the process list.
+const (
+	envPublicURL      = "CERTWISE_PUBLIC_URL"
+	envTrustedProxies = "CERTWISE_TRUSTED_PROXIES"
+	envSecret         = "CERTWISE_SECRET"
+)
+
 func newServeCommand(a *app) *cobra.Command {
-	var addr, db string
-	var pageCache time.Duration
+	var c serveConfig
 	cmd := &cobra.Command{
 		Use:   "serve [--addr HOST:PORT] [--db PATH|URL]",
 		Short: "Run the web app and the JSON API",
@@ -42,32 +61,95 @@ the JSON API under /api/v1 (contract: /api/v1/openapi.json).
 Saved assessments go to a SQLite file (default ` + defaultDB + ` in the working
 directory) or, when --db or DATABASE_URL is a postgres:// or postgresql:// URL,
 to PostgreSQL. On SIGTERM or interrupt the server stops accepting connections
-and lets requests in flight finish (up to 20 s) before it exits.`,
+and lets requests in flight finish (up to 20 s) before it exits.
+
+Behind a reverse proxy, and to run several instances on one PostgreSQL
+database, set --public-url, --trusted-proxies and the shared secret
+(` + envSecret + ` or --secret-file); docs/OPERATIONS.md describes such a
+deployment.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if db == "" {
-				db = os.Getenv("DATABASE_URL")
+			if c.db == "" {
+				c.db = os.Getenv("DATABASE_URL")
 			}
-			if db == "" {
-				db = defaultDB
+			if c.db == "" {
+				c.db = defaultDB
 			}
-			if _, _, err := net.SplitHostPort(addr); err != nil {
+			if c.publicURL == "" {
+				c.publicURL = os.Getenv(envPublicURL)
+			}
+			if c.trustedProxies == "" {
+				c.trustedProxies = os.Getenv(envTrustedProxies)
+			}
+			if _, _, err := net.SplitHostPort(c.addr); err != nil {
 				return usageError(fmt.Errorf("--addr must be HOST:PORT: %w", err))
 			}
-			if !cmd.Flags().Changed("page-cache") {
-				pageCache = defaultPageCache(db)
+			if c.metricsAddr != "" && c.metricsAddr != "off" {
+				if _, _, err := net.SplitHostPort(c.metricsAddr); err != nil {
+					return usageError(fmt.Errorf("--metrics-addr must be HOST:PORT or off: %w", err))
+				}
 			}
-			if pageCache < 0 {
+			if !cmd.Flags().Changed("page-cache") {
+				c.pageCache = defaultPageCache(c.db)
+			}
+			if c.pageCache < 0 {
 				return usageError(fmt.Errorf("--page-cache must not be negative"))
 			}
-			return a.serve(cmd.Context(), addr, db, pageCache)
+			if c.storeTimeout <= 0 || c.storeTimeout >= cwhttp.WriteTimeout/2 {
+				return usageError(fmt.Errorf("--store-timeout must be above 0 and below %v, half the write timeout", cwhttp.WriteTimeout/2))
+			}
+			return a.serve(cmd.Context(), c)
 		},
 	}
-	cmd.Flags().StringVar(&addr, "addr", defaultAddr, "listen on `HOST:PORT`")
-	cmd.Flags().DurationVar(&pageCache, "page-cache", 0,
+	f := cmd.Flags()
+	f.StringVar(&c.addr, "addr", defaultAddr, "listen on `HOST:PORT`")
+	f.DurationVar(&c.pageCache, "page-cache", 0,
 		"keep rendered share pages in memory for `DURATION` (0 disables); when not given, 1m with SQLite and 0 with PostgreSQL, where several servers may share the store")
-	cmd.Flags().StringVar(&db, "db", "", "store saved assessments in the SQLite file `PATH`, or in PostgreSQL at a postgres:// URL (default $DATABASE_URL, else "+defaultDB+")")
+	f.StringVar(&c.db, "db", "", "store saved assessments in the SQLite file `PATH`, or in PostgreSQL at a postgres:// URL (default $DATABASE_URL, else "+defaultDB+")")
+	f.DurationVar(&c.storeTimeout, "store-timeout", cwhttp.DefaultStoreTimeout,
+		"give every database call at most `DURATION`; past it the request gets 503 with Retry-After")
+	f.StringVar(&c.publicURL, "public-url", "",
+		"start share links with `URL`, such as https://certwise.example (default $"+envPublicURL+"; without it, http://ADDR when ADDR is a loopback address, else links are relative); the Host header is never used")
+	f.StringVar(&c.trustedProxies, "trusted-proxies", "",
+		"`LIST` of comma-separated IP addresses or CIDR networks of reverse proxies whose X-Forwarded-Proto and X-Forwarded-For are believed: HTTPS through them sets Secure cookies and HSTS (default $"+envTrustedProxies+")")
+	f.StringVar(&c.metricsAddr, "metrics-addr", "",
+		"serve /metrics on `HOST:PORT` instead of the main address, or not at all with \"off\"")
+	f.StringVar(&c.secretFile, "secret-file", "",
+		"read the secret that signs form tokens and save keys from `PATH` (at least 32 bytes; default $"+envSecret+", else a random one per start, which suits a single instance)")
 	return cmd
+}
+
+// readSecret returns the configured secret: the file's content, else
+// $CERTWISE_SECRET, else nil (the server makes a random one).
+func readSecret(file string) ([]byte, error) {
+	var b []byte
+	if file != "" {
+		var err error
+		if b, err = os.ReadFile(file); err != nil {
+			return nil, fmt.Errorf("read --secret-file: %w", err)
+		}
+		b = []byte(strings.TrimSpace(string(b)))
+	} else {
+		b = []byte(os.Getenv(envSecret))
+	}
+	if len(b) == 0 {
+		return nil, nil
+	}
+	if len(b) < 32 {
+		return nil, usageError(fmt.Errorf("the secret has %d bytes; give at least 32 (for example: head -c 32 /dev/urandom | base64)", len(b)))
+	}
+	return b, nil
+}
+
+// defaultPublicURL is the public URL when none is configured: the listen
+// address itself when only this machine can reach it, else none (relative
+// share links), since a wildcard address names no host a visitor can use.
+func defaultPublicURL(ln net.Addr) string {
+	ap, err := netip.ParseAddrPort(ln.String())
+	if err != nil || !ap.Addr().IsLoopback() {
+		return ""
+	}
+	return "http://" + ln.String()
 }
 
 // isPostgres reports whether db names a PostgreSQL database.
@@ -150,10 +232,18 @@ func tuneGC() {
 
 // serve runs the server until ctx is done (SIGTERM or interrupt), then
 // drains requests in flight and closes the store.
-func (a *app) serve(ctx context.Context, addr, db string, pageCache time.Duration) error {
+func (a *app) serve(ctx context.Context, c serveConfig) error {
 	start := time.Now()
 	tuneGC()
-	store, kind, err := openStore(ctx, db)
+	proxies, err := cwhttp.ParseTrustedProxies(c.trustedProxies)
+	if err != nil {
+		return usageError(fmt.Errorf("--trusted-proxies: %w", err))
+	}
+	secret, err := readSecret(c.secretFile)
+	if err != nil {
+		return err
+	}
+	store, kind, err := openStore(ctx, c.db)
 	if err != nil {
 		return err
 	}
@@ -162,17 +252,43 @@ func (a *app) serve(ctx context.Context, addr, db string, pageCache time.Duratio
 	if err != nil {
 		return err
 	}
-	srv.PageCacheTTL = pageCache
+	ln, err := net.Listen("tcp", c.addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", c.addr, err)
+	}
+	srv.PageCacheTTL = c.pageCache
+	srv.StoreTimeout = c.storeTimeout
+	srv.Secret = secret
+	srv.TrustedProxies = proxies
+	srv.PublicURL = c.publicURL
+	if srv.PublicURL == "" {
+		srv.PublicURL = defaultPublicURL(ln.Addr())
+	}
+	srv.SeparateMetrics = c.metricsAddr != ""
 	h, err := srv.Handler()
 	if err != nil {
-		return err
+		ln.Close()
+		return usageError(err)
 	}
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return fmt.Errorf("listen on %s: %w", addr, err)
+	if c.metricsAddr != "" && c.metricsAddr != "off" {
+		mln, err := net.Listen("tcp", c.metricsAddr)
+		if err != nil {
+			ln.Close()
+			return fmt.Errorf("listen on --metrics-addr %s: %w", c.metricsAddr, err)
+		}
+		mux := http.NewServeMux()
+		mux.Handle("GET /metrics", srv.MetricsHandler())
+		ms := cwhttp.NewHTTPServer(c.metricsAddr, mux, a.logger)
+		go func() {
+			if err := cwhttp.Serve(ctx, mln, ms, drainTime); err != nil {
+				a.logger.Error("metrics listener", "error", err)
+			}
+		}()
+		a.logger.Info("certwise metrics", "addr", "http://"+mln.Addr().String()+"/metrics")
 	}
-	hs := cwhttp.NewHTTPServer(addr, h, a.logger)
-	a.logger.Info("certwise serving", "addr", "http://"+ln.Addr().String(), "store", kind, "startup", time.Since(start).Round(time.Millisecond))
+	hs := cwhttp.NewHTTPServer(c.addr, h, a.logger)
+	a.logger.Info("certwise serving", "addr", "http://"+ln.Addr().String(), "store", kind,
+		"public_url", srv.PublicURL, "shared_secret", secret != nil, "startup", time.Since(start).Round(time.Millisecond))
 	err = cwhttp.Serve(ctx, ln, hs, drainTime)
 	a.logger.Info("certwise stopped")
 	return err

@@ -11,15 +11,20 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/certwise/certwise/internal/slowtest"
 )
 
 // artifactDir holds the browser tests' screenshots (gitignored).
 const artifactDir = "testdata/artifacts"
 
 // chromium returns the headless Chromium to drive: $CERTWISE_CHROMIUM, else
-// /usr/bin/chromium. The test skips when it is absent, except under CI.
+// /usr/bin/chromium. The browser tests are long tests: they run with
+// CERTWISE_SLOW=1 (as in .ci/run), and skip when Chromium is absent, except
+// under CI.
 func chromium(t *testing.T) string {
 	t.Helper()
+	slowtest.Require(t)
 	bin := os.Getenv("CERTWISE_CHROMIUM")
 	if bin == "" {
 		bin = "/usr/bin/chromium"
@@ -151,6 +156,9 @@ func TestBrowserAssessment(t *testing.T) {
 	}
 	screenshot(t, ctx, "saved.png")
 
+	if strings.HasPrefix(share, "/") { // no --public-url: the link is relative
+		share = ts.URL + share
+	}
 	steps(t, ctx, "open the share link", chromedp.Navigate(share), chromedp.WaitVisible(css(`#verdict-title`)))
 	if got := text(t, ctx, `#verdict-title`); got != verdict {
 		t.Errorf("the share link shows %q, want %q", got, verdict)

@@ -27,7 +27,8 @@ func testWebApp(t *testing.T) *httptest.Server { return testWebAppTB(t) }
 func testWebAppTB(t testing.TB) *httptest.Server {
 	t.Helper()
 	t.Setenv("CERTWISE_DATA", "")
-	a := &app{logger: slog.New(slog.DiscardHandler)}
+	a := testApp(nil, io.Discard, io.Discard)
+	a.logger = slog.New(slog.DiscardHandler)
 	ctx := context.Background()
 	store, _, err := openStore(ctx, filepath.Join(t.TempDir(), "certwise.db"))
 	if err != nil {

@@ -2,98 +2,16 @@ package main
 
 import (
 	"bufio"
-	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io/fs"
 	"strconv"
 	"strings"
-	"sync"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/certwise/certwise"
-	"github.com/certwise/certwise/dataset"
 	"github.com/certwise/certwise/titles"
-	"github.com/certwise/certwise/wordvec"
 )
-
-func init() {
-	registerSubcommand("roles", newRolesSearchCommand)
-	registerSubcommand("roles", newRolesMatchCommand)
-}
-
-// titleIndexes holds each app's title index, built on first use.
-var titleIndexes sync.Map // *app → *lazyIndex
-
-type lazyIndex struct {
-	once sync.Once
-	x    *titles.Index
-	err  error
-}
-
-// titleData returns what the title index is built from: the titles, and
-// which occupations O*NET relates to each; from the public files in --data /
-// CERTWISE_DATA when given, else from the embedded snapshot.
-func (a *app) titleData(ctx context.Context) ([]certwise.TitleEntry, map[string][]string, error) {
-	if a.dataDir != "" {
-		es, err := dataset.ReadTitles(ctx, a.dataDir)
-		if err != nil {
-			return nil, nil, fmt.Errorf("read job titles: %w", err)
-		}
-		related, err := dataset.ReadRelated(ctx, a.dataDir)
-		if errors.Is(err, fs.ErrNotExist) {
-			// Titles alone make an index (slightly less accurate); a
-			// directory that only holds them still works.
-			a.logger.Warn("no related occupations in the data directory; matching on titles alone", "file", dataset.FileRelated)
-			return es, nil, nil
-		}
-		if err != nil {
-			return nil, nil, fmt.Errorf("read related occupations: %w", err)
-		}
-		return es, related, nil
-	}
-	m, err := a.model(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	return m.Titles(), m.Related(), nil
-}
-
-// titleIndexInput returns the titles of titleData and the options every
-// index of them is built with: their related occupations and the embedded
-// word vectors.
-func (a *app) titleIndexInput(ctx context.Context) ([]certwise.TitleEntry, []titles.Option, error) {
-	es, related, err := a.titleData(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	vectors, err := wordvec.Embedded()
-	if err != nil {
-		return nil, nil, err
-	}
-	return es, []titles.Option{titles.WithRelated(related), titles.WithWordVectors(vectors)}, nil
-}
-
-// titleIndex returns the job-title index every title lookup shares, built
-// once per run.
-func (a *app) titleIndex(ctx context.Context) (*titles.Index, error) {
-	v, _ := titleIndexes.LoadOrStore(a, &lazyIndex{})
-	l := v.(*lazyIndex)
-	l.once.Do(func() {
-		es, opts, err := a.titleIndexInput(ctx)
-		if err != nil {
-			l.err = err
-			return
-		}
-		start := time.Now()
-		l.x = titles.Build(es, opts...)
-		a.logger.Debug("title index built", "titles", l.x.Len(), "occupations", l.x.Occupations(), "took", time.Since(start))
-	})
-	return l.x, l.err
-}
 
 // roleMatch is one search result: the matched occupation and, when the
 // exposure model knows it, the occupation's exposure level.

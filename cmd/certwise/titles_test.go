@@ -12,6 +12,7 @@ import (
 	"github.com/certwise/certwise"
 	"github.com/certwise/certwise/dataset"
 	"github.com/certwise/certwise/internal/shareddata"
+	"github.com/certwise/certwise/internal/slowtest"
 )
 
 func TestRolesSearchJSON(t *testing.T) {
@@ -151,6 +152,7 @@ func TestRolesMatchStdin(t *testing.T) {
 }
 
 func TestEvalTitles(t *testing.T) {
+	slowtest.Require(t)
 	dir := shareddata.Dir(t)
 	code, out, errOut := runCLI(t, "eval", "titles", "--data", dir, "--sample", "300", "--seed", "3", "--format", "json")
 	if code != 0 {

@@ -195,3 +195,73 @@ func Collect(rows Rows, id string, scan func() (*certwise.Assessment, error)) ([
 	}
 	return out, nil
 }
+
+// Unavailable marks err as a failure that passes: the database is
+// unreachable, stalled or busy, or the call ran out of time. The error it
+// returns has the same message, wraps err and has an Unavailable method
+// returning true, which the web server reads to answer 503 with
+// Retry-After instead of 500.
+func Unavailable(err error) error { return &unavailableError{err: err} }
+
+type unavailableError struct{ err error }
+
+func (e *unavailableError) Error() string { return e.err.Error() }
+func (e *unavailableError) Unwrap() error { return e.err }
+
+// Unavailable reports that the failure is temporary.
+func (e *unavailableError) Unavailable() bool { return true }
+
+// MaxVersion is the highest version a revisit may create: a history longer
+// than this cannot be extended, so no chain a page reads grows without
+// bound. Start a new assessment instead.
+const MaxVersion = 100
+
+// ChainTooLong is the EINVALID error for a revisit of a version at
+// MaxVersion.
+func ChainTooLong() error {
+	return certwise.Errorf(certwise.EINVALID, "previous_id",
+		"this assessment already has %d versions, the most a history keeps; start a new assessment instead of revisiting it", MaxVersion)
+}
+
+// VersionsPageQuery is the query of one page of a history, in the SQL both
+// SQLite and PostgreSQL speak. Parameter 1 is the id, 2 the deepest
+// version to reach (offset+limit: one more than the page shows, to tell
+// whether earlier versions remain) and 3 the offset. It returns Columns of
+// the assessment itself first (so that an absent id gives no row), then of
+// the versions at depths offset to offset+limit, newest first. It walks
+// the chain by primary key and decodes only the rows it returns, so a page
+// costs the same however long the history.
+func VersionsPageQuery(ph func(n int) string) string {
+	return `WITH RECURSIVE chain (id, depth) AS (
+			SELECT id, 0 FROM assessments WHERE id = ` + ph(1) + `
+			UNION ALL
+			SELECT a.previous_id, c.depth + 1 FROM assessments a JOIN chain c ON a.id = c.id
+			WHERE a.previous_id IS NOT NULL AND c.depth < ` + ph(2) + `
+		)
+		SELECT ` + Columns + ` FROM chain c JOIN assessments a ON a.id = c.id
+		WHERE c.depth = 0 OR c.depth >= ` + ph(3) + ` ORDER BY c.depth`
+}
+
+// PageBounds checks a page request and returns the deepest depth its query
+// reaches. offset may be at most MaxVersions, limit 1 to MaxVersions.
+func PageBounds(offset, limit int) (int, error) {
+	if offset < 0 || offset > MaxVersions {
+		return 0, certwise.Errorf(certwise.EINVALID, "offset", "offset must be 0 to %d", MaxVersions)
+	}
+	if limit < 1 || limit > MaxVersions {
+		return 0, certwise.Errorf(certwise.EINVALID, "limit", "limit must be 1 to %d", MaxVersions)
+	}
+	return offset + limit, nil
+}
+
+// Page turns the rows of VersionsPageQuery into the page: at most limit
+// versions from offset, and whether earlier ones remain.
+func Page(rows []*certwise.Assessment, offset, limit int) ([]*certwise.Assessment, bool) {
+	if offset > 0 {
+		rows = rows[1:] // the assessment itself, read only to tell it exists
+	}
+	if len(rows) > limit {
+		return rows[:limit], true
+	}
+	return rows, false
+}
