@@ -49,6 +49,11 @@ type Evaluation struct {
 	NextSteps       []NextStep       `json:"next_steps"`
 	Recommendations []Recommendation `json:"recommendations"`
 	References      []Reference      `json:"references"`
+	// Concerns argue against enrolling now, whichever rule decided.
+	Concerns []Concern `json:"concerns"`
+	// CertificationFit judges the certification the person named; nil
+	// when they named none.
+	CertificationFit *CertificationFit `json:"certification_fit,omitempty"`
 }
 
 // Reason is one step of the explanation: the rule or derived fact it concerns
@@ -126,8 +131,12 @@ type NextStep struct {
 	Shift          *WorkShift         `json:"shift,omitempty"`
 	Certifications []Recommendation   `json:"certifications,omitempty"`
 	TotalCostUSD   *float64           `json:"total_cost_usd,omitempty"`
-	TotalHours     *float64           `json:"total_hours,omitempty"`
-	Questions      []string           `json:"questions,omitempty"`
+	// CostUnpriced counts the certifications of the step that have no
+	// price and so are missing from TotalCostUSD: a total is complete only
+	// when it is zero.
+	CostUnpriced int      `json:"cost_unpriced,omitempty"`
+	TotalHours   *float64 `json:"total_hours,omitempty"`
+	Questions    []string `json:"questions,omitempty"`
 }
 
 // The kinds of next step.
@@ -240,4 +249,14 @@ type Advice struct {
 // package implements it; the decision engine calls it when one is wired.
 type Advisor interface {
 	Advise(ctx context.Context, in AdviceInput) (Advice, error)
+}
+
+// TotalCostText says the step's total cost for people to read: for a step
+// with certifications, as TotalCostText words their total (saying how
+// many are unpriced or reported), else the plain total.
+func (s NextStep) TotalCostText() string {
+	if len(s.Certifications) > 0 {
+		return TotalCostText(s.Certifications)
+	}
+	return CostText(s.TotalCostUSD, true)
 }

@@ -289,10 +289,10 @@ func TestPursueTotalsAndPairedProject(t *testing.T) {
 		out := advise(t, New(f, f, nil), certwise.AdviceInput{Verdict: v, Occupation: f.occs["99-0001.00"],
 			Level: certwise.ExposureHigh, Leverage: v == certwise.VerdictPursue, Recommendations: recs})
 		s := out.NextSteps[0]
-		if s.Kind != certwise.NextStepCertifications || *s.TotalCostUSD != 249 || *s.TotalHours != 32.5 || len(s.Certifications) != 3 {
+		if s.Kind != certwise.NextStepCertifications || *s.TotalCostUSD != 249 || s.CostUnpriced != 1 || *s.TotalHours != 32.5 || len(s.Certifications) != 3 {
 			t.Errorf("%s: certification step %+v", v, s)
 		}
-		if !strings.Contains(s.Action, "$249 (1 of the prices reported by secondary pages, unverified) plus 1 without a confirmed price") {
+		if !strings.Contains(s.Action, "would cost $249 (1 of the prices reported, unverified) for 2 of 3; 1 unpriced, with") {
 			t.Errorf("%s: action %q", v, s.Action)
 		}
 		p := out.NextSteps[1]

@@ -14,13 +14,10 @@ func (a *Advisor) pursue(in certwise.AdviceInput) []certwise.NextStep {
 	recs := in.Recommendations
 	if len(recs) > 0 {
 		var cost, hours float64
-		var noCost, noHours, unverified int
+		var noCost, noHours int
 		for _, r := range recs {
 			if r.CostUSD != nil {
 				cost += *r.CostUSD
-				if !r.CostVerified {
-					unverified++
-				}
 			} else {
 				noCost++
 			}
@@ -36,12 +33,13 @@ func (a *Advisor) pursue(in certwise.AdviceInput) []certwise.NextStep {
 		}
 		if noCost < len(recs) {
 			step.TotalCostUSD = ptr(round(cost, 2))
+			step.CostUnpriced = noCost
 		}
 		if noHours < len(recs) {
 			step.TotalHours = ptr(round(hours, 1))
 		}
-		step.Action = fmt.Sprintf("Pick one of these %d certifications; together they would cost %s and take %s of preparation, so choose the one that serves your goal rather than collecting them.",
-			len(recs), money(step.TotalCostUSD, noCost, unverified), hoursText(step.TotalHours, noHours))
+		step.Action = fmt.Sprintf("Pick the one of these %d certifications that serves your goal rather than collecting them; all of them together would cost %s, with %s of preparation.",
+			len(recs), step.TotalCostText(), hoursText(step.TotalHours, noHours))
 		if in.Verdict == certwise.VerdictPursueForSignal {
 			step.Why = "Your organization or industry rewards visible credentials, so the certificate works as a signal; the paired project below is what turns it into leverage."
 		} else {
@@ -77,25 +75,6 @@ func (a *Advisor) pursue(in certwise.AdviceInput) []certwise.NextStep {
 		})
 	}
 	return steps
-}
-
-// money says the recommendations' total cost for the sentence "together they
-// would cost …", e.g. "$1,250 (1 of the prices reported by secondary pages,
-// unverified) plus 2 without a confirmed price". The amount comes from
-// certwise.Dollars rather than CostText, so that a zero total reads "$0":
-// "would cost free" is not English.
-func money(total *float64, unknown, unverified int) string {
-	if total == nil {
-		return "an unconfirmed amount"
-	}
-	s := certwise.Dollars(*total)
-	if unverified > 0 {
-		s += fmt.Sprintf(" (%d of the prices reported by secondary pages, unverified)", unverified)
-	}
-	if unknown > 0 {
-		s += fmt.Sprintf(" plus %d without a confirmed price", unknown)
-	}
-	return s
 }
 
 func hoursText(total *float64, unknown int) string {

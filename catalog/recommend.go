@@ -124,6 +124,9 @@ func (c *Catalog) recommend(ctx context.Context, req certwise.RecommendRequest, 
 		if c.otherField(&c.certs[i], gapFields) {
 			continue // made for another field than the one the gap names
 		}
+		if c.holds(i, req.Held) {
+			continue // the person already holds it
+		}
 		score, excl, ok := c.score(i, req, gap, total, level, excluded, nil)
 		if excl != nil {
 			res.Excluded = append(res.Excluded, *excl)

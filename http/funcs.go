@@ -17,9 +17,6 @@ var templateFuncs = template.FuncMap{
 	"whole": whole,
 	"hours": hours,
 	"nth":   ordinal,
-	// totalCost says a step's total cost; the figures it adds up are each
-	// marked above it if unverified.
-	"totalCost": func(p *float64) string { return certwise.CostText(p, true) },
 	"deref": func(p *float64) float64 {
 		if p == nil {
 			return 0

@@ -31,7 +31,12 @@ func TestNextStepData(t *testing.T) {
 			[]string{"45%", "90% now", "Analysis", "6% of your work"}},
 		{certwise.NextStep{Certifications: []certwise.Recommendation{{ID: "c2", Name: "Cert Two", Provider: "Acme", CostUSD: fp(150), PrepHours: fp(20)}},
 			TotalCostUSD: fp(150), TotalHours: fp(20)},
-			[]string{"Cert Two", "Acme", "cost $150 (reported, unverified)", "Together: cost $150 and 20 h"}},
+			[]string{"Cert Two", "Acme", "cost $150 (reported, unverified)", "Together: cost $150 (1 of the prices reported, unverified) and 20 h"}},
+		{certwise.NextStep{Certifications: []certwise.Recommendation{
+			{ID: "c3", Name: "Cert Three", CostUSD: fp(49), CostVerified: true, PrepHours: fp(10)},
+			{ID: "c4", Name: "Cert Four"}, {ID: "c5", Name: "Cert Five"}},
+			TotalCostUSD: fp(49), CostUnpriced: 2, TotalHours: fp(10)},
+			[]string{"Together: cost $49 for 1 of 3; 2 unpriced and 10 h"}},
 		{certwise.NextStep{Questions: []string{"Which role do you want next?"}}, []string{"<li>Which role do you want next?</li>"}},
 	}
 	for _, tt := range steps {
