@@ -42,16 +42,17 @@ func (c *Catalog) Fit(ctx context.Context, req certwise.FitRequest) (*certwise.C
 		return nil, certwise.Errorf(certwise.EINVALID, "certification", "name the certification to judge, by catalog id or by name")
 	}
 	var cert certwise.Certification
+	fromName := false
 	if idx >= 0 {
 		cert = c.certs[idx]
 	} else {
-		cert = c.customCert(ch)
+		cert, fromName = c.customCert(ch)
 		fit.Custom = true
 	}
 	fit.ID, fit.Name, fit.Provider, fit.Level = cert.ID, cert.Name, cert.Provider, cert.Level
 
 	gap := c.MapGap(req.Gap)
-	fit.Gap = c.gapFit(&cert, gap, fit.Custom && len(ch.Skills) == 0)
+	fit.Gap = c.gapFit(&cert, gap, fromName)
 	if req.TargetCode != "" {
 		fit.Target = c.roleFitOf(&cert, fit.Custom, req.TargetCode, req.TargetTitle, "your target role")
 	}
@@ -109,21 +110,25 @@ func (c *Catalog) Resolve(name string) (string, bool) {
 }
 
 // customCert describes a certification outside the catalog from what the
-// person said: its name, cost, hours and skills (vocabulary ids, or
-// words read through the gap matcher; its name's words when none given).
-func (c *Catalog) customCert(ch certwise.CertificationChoice) certwise.Certification {
-	cert := certwise.Certification{Name: strings.TrimSpace(ch.Name), CostUSD: ch.CostUSD, PrepHours: ch.Hours}
+// person said: its name, cost, hours and skills (vocabulary ids, or words
+// read through the gap matcher), with the skills its name mentions ("AI in
+// Education"); fromName says the name added some.
+func (c *Catalog) customCert(ch certwise.CertificationChoice) (cert certwise.Certification, fromName bool) {
+	cert = certwise.Certification{Name: strings.TrimSpace(ch.Name), CostUSD: ch.CostUSD, PrepHours: ch.Hours}
 	var skills []SkillMatch
 	for _, s := range ch.Skills {
 		skills = addSkills(skills, c.namedSkill(s))
 	}
-	if len(ch.Skills) == 0 {
-		skills = c.MapGap(ch.Name)
-	}
 	for _, s := range skills {
 		cert.Skills = append(cert.Skills, s.Skill)
 	}
-	return cert
+	for _, s := range c.MapGap(ch.Name) {
+		if !slices.Contains(cert.Skills, s.Skill) {
+			cert.Skills = append(cert.Skills, s.Skill)
+			fromName = true
+		}
+	}
+	return cert, fromName
 }
 
 // gapFit measures how much of the gap's weight the certification's skills
@@ -168,8 +173,8 @@ func (c *Catalog) gapFit(cert *certwise.Certification, gap []SkillMatch, fromNam
 			g.Text += "; not " + strings.Join(missingNames, ", ")
 		}
 	}
-	if fromName && len(cert.Skills) > 0 {
-		g.Text += " (its skills read from its name)"
+	if fromName {
+		g.Text += " (reading its skills partly from its name)"
 	}
 	return g
 }
@@ -408,6 +413,8 @@ func audienceFits(cue string, cert *certwise.Certification) bool {
 func (p points) bestRole() int { return max(p.target, p.current) }
 
 // judge gives the fit's judgement and the sentence that says it.
+// Prerequisites come first: a certification the person cannot sit is
+// prerequisite_missing whatever else fits.
 func judge(f *certwise.CertificationFit, p points) (string, string) {
 	name := f.Name
 	if !p.canSit {
@@ -418,7 +425,10 @@ func judge(f *certwise.CertificationFit, p points) (string, string) {
 	switch {
 	case !p.gapKnown && role < 0:
 		return certwise.FitUnknown, "Name the capability gap or the role you are aiming at, so that " + name + " can be judged against it."
-	case p.gapKnown && p.share >= 0.5 && p.audienceOK && p.target != 0 && !p.levelOff,
+	// Good: most of the gap, or a good part of it from a certification
+	// made for the person's own or target occupation; for the kind of
+	// work the gap describes, at their level, and not away from a target.
+	case p.gapKnown && (p.share >= 0.5 || p.share >= 0.25 && role >= 2) && p.audienceOK && p.target != 0 && !p.levelOff,
 		!p.gapKnown && role >= 2 && !p.levelOff:
 		j = certwise.FitGood
 	case p.gapKnown && p.share == 0 && (role <= 0 || p.general),

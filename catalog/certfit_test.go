@@ -55,6 +55,21 @@ func TestFitRealisticCases(t *testing.T) {
 			judgement: certwise.FitGood,
 		},
 		{
+			name: "an IT auditor holding CISA naming AAIA for a gap that also names what is audited",
+			req: certwise.FitRequest{Certification: certwise.CertificationChoice{ID: "isaca-aaia"},
+				Gap:      "auditing machine-learning models and generative-AI controls (data lineage, drift monitoring, model validation evidence)",
+				RoleCode: "13-2011.00", JobZone: zone(4), Held: []string{"CompTIA Security+", "CISA"}},
+			judgement: certwise.FitGood,
+			altsNotIn: []string{"isaca-cisa"},
+		},
+		{
+			name: "a teacher naming a custom AI-in-education certificate whose name says its field",
+			req: certwise.FitRequest{Certification: certwise.CertificationChoice{Name: "ISTE AI in Education certificate", Skills: []string{"generative-ai", "responsible-ai"}},
+				Gap:      "designing math assessments that still measure understanding when students use AI",
+				RoleCode: "25-2031.00", JobZone: zone(4)},
+			judgement: certwise.FitGood,
+		},
+		{
 			name: "a data engineer naming SnowPro Gen AI by name, holding SnowPro Core",
 			req: certwise.FitRequest{Certification: certwise.CertificationChoice{Name: "Snowflake SnowPro Specialty Gen AI"},
 				Gap: "build LLM applications on our Snowflake data", RoleCode: "15-1243.00", JobZone: zone(4), Held: []string{"SnowPro Core"}},
