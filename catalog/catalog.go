@@ -71,6 +71,9 @@ type Catalog struct {
 	// lists, longest first, to read a credential name without its
 	// provider in front.
 	providerWords [][]string
+	// certAliases are, per certification, the names it goes by
+	// (credentialNames of its id).
+	certAliases [][][]string
 }
 
 type catalogFile struct {

@@ -51,7 +51,19 @@ func (c *Catalog) Fit(ctx context.Context, req certwise.FitRequest) (*certwise.C
 	}
 	fit.ID, fit.Name, fit.Provider, fit.Level = cert.ID, cert.Name, cert.Provider, cert.Level
 
+	// The request as the recommender reads it, for the alternatives; nil
+	// when there is nothing to rank on (no gap skill and no role).
+	sc, err := c.prepare(certwise.RecommendRequest{Gap: req.Gap, RoleCode: req.RoleCode, TargetCode: req.TargetCode, Held: req.Held, Top: 8})
+	switch {
+	case certwise.ErrorCode(err) == certwise.EINVALID:
+		sc = nil
+	case err != nil:
+		return nil, err
+	}
 	gap := c.MapGap(req.Gap)
+	if sc != nil {
+		gap = sc.gap
+	}
 	fit.Gap = c.gapFit(&cert, gap, fromName)
 	if req.TargetCode != "" {
 		fit.Target = c.roleFitOf(&cert, fit.Custom, req.TargetCode, req.TargetTitle, "your target role")
@@ -59,17 +71,17 @@ func (c *Catalog) Fit(ctx context.Context, req certwise.FitRequest) (*certwise.C
 	if req.RoleCode != "" {
 		fit.Current = c.roleFitOf(&cert, fit.Custom, req.RoleCode, req.RoleTitle, "your current role")
 	}
-	fit.Prerequisites = c.prerequisiteFit(idx, req.Held)
+	held := c.readHeld(req.Held)
+	if sc != nil {
+		held = sc.held
+	}
+	fit.Prerequisites = c.prerequisiteFit(idx, held)
 	fit.LevelFit = levelFit(cert.Level, req.JobZone)
 	fit.Cost = costFit(&cert, fit.Custom)
 	fit.Hours = hoursFit(&cert, fit.Custom)
 	named := c.fitPoints(fit, audienceCue(req.Gap), &cert)
 	fit.Judgement, fit.Summary = judge(fit, named)
-	alts, err := c.alternatives(ctx, req, idx, named)
-	if err != nil {
-		return nil, err
-	}
-	fit.Alternatives = alts
+	fit.Alternatives = c.alternatives(sc, req, idx, named)
 	return fit, nil
 }
 
@@ -86,7 +98,7 @@ func (c *Catalog) resolve(name string) (int, bool) {
 	written := c.tolerantNames([]string{name})
 	found := -1
 	for i := range c.certs {
-		if slices.ContainsFunc(c.tolerantNames(c.certNames(i)), func(n []string) bool {
+		if slices.ContainsFunc(c.certAliases[i], func(n []string) bool {
 			return slices.ContainsFunc(written, func(w []string) bool { return slices.Equal(w, n) })
 		}) {
 			if found >= 0 {
@@ -247,7 +259,7 @@ func (c *Catalog) roleFitOf(cert *certwise.Certification, custom bool, code, tit
 
 // prerequisiteFit checks catalog entry i's hard prerequisites (none known
 // for a custom certification, i < 0) against the credentials held.
-func (c *Catalog) prerequisiteFit(i int, held []string) certwise.FitPrerequisites {
+func (c *Catalog) prerequisiteFit(i int, held heldCredentials) certwise.FitPrerequisites {
 	p := certwise.FitPrerequisites{Met: true, Missing: []string{}, Held: []string{}, ToConfirm: []string{}}
 	if i < 0 {
 		p.Text = "not in the catalog, so its prerequisites are not known; check them on its own page"
@@ -487,41 +499,36 @@ func judge(f *certwise.CertificationFit, p points) (string, string) {
 }
 
 // alternatives are up to three catalog certifications the recommender
-// ranks for the same person that fit better than the named one (index
-// named, -1 for a custom one): no worse on any part of the fit and better
-// on at least one, each with why.
-func (c *Catalog) alternatives(ctx context.Context, req certwise.FitRequest, named int, mine points) ([]certwise.FitAlternative, error) {
+// ranks for the same person (sc, nil when there is nothing to rank on)
+// that fit better than the named one (index named, -1 for a custom one):
+// no worse on any part of the fit and better on at least one, each with
+// why.
+func (c *Catalog) alternatives(sc *scoring, req certwise.FitRequest, named int, mine points) []certwise.FitAlternative {
 	out := []certwise.FitAlternative{}
-	rreq := certwise.RecommendRequest{Gap: req.Gap, RoleCode: req.RoleCode, TargetCode: req.TargetCode, Held: req.Held, Top: 8}
-	res, err := c.recommend(ctx, rreq, false)
-	switch {
-	case certwise.ErrorCode(err) == certwise.EINVALID:
-		return out, nil // nothing to rank against: no gap and no role
-	case err != nil:
-		return nil, err
+	if sc == nil {
+		return out
 	}
-	cue := audienceCue(req.Gap)
-	gap := c.MapGap(req.Gap)
-	for _, r := range res.Recommendations {
+	ranks, _ := c.rank(sc, false)
+	for _, r := range ranks {
 		if len(out) == 3 {
 			break
 		}
-		i := c.byID[r.ID]
-		if i == named || c.holds(i, req.Held) {
+		i := r.cert
+		if i == named {
 			continue
 		}
 		cert := &c.certs[i]
 		f := &certwise.CertificationFit{Name: cert.Name}
-		f.Gap = c.gapFit(cert, gap, false)
+		f.Gap = c.gapFit(cert, sc.gap, false)
 		if req.TargetCode != "" {
 			f.Target = c.roleFitOf(cert, false, req.TargetCode, req.TargetTitle, "your target role")
 		}
 		if req.RoleCode != "" {
 			f.Current = c.roleFitOf(cert, false, req.RoleCode, req.RoleTitle, "your current role")
 		}
-		f.Prerequisites = c.prerequisiteFit(i, req.Held)
+		f.Prerequisites = c.prerequisiteFit(i, sc.held)
 		f.LevelFit = levelFit(cert.Level, req.JobZone)
-		theirs := c.fitPoints(f, cue, cert)
+		theirs := c.fitPoints(f, sc.audience, cert)
 		why, better := betterOn(theirs, mine, f)
 		if j, _ := judge(f, theirs); !better || j == certwise.FitPoor || theirs.gapKnown && theirs.share == 0 {
 			continue
@@ -529,7 +536,7 @@ func (c *Catalog) alternatives(ctx context.Context, req certwise.FitRequest, nam
 		why = append(why, "cost "+cert.CostText())
 		out = append(out, certwise.FitAlternative{ID: cert.ID, Name: cert.Name, Provider: cert.Provider, Level: cert.Level, CostText: cert.CostText(), Why: why})
 	}
-	return out, nil
+	return out
 }
 
 // shareMargin is how much more of the gap an alternative must cover to

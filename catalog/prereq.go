@@ -30,10 +30,13 @@ func (c *Catalog) compileProviderWords() {
 	slices.SortStableFunc(c.providerWords, func(a, b []string) int { return len(b) - len(a) })
 }
 
-// compilePrerequisites prepares every certification's hard prerequisites.
+// compilePrerequisites prepares every certification's hard prerequisites
+// and the names each certification goes by.
 func (c *Catalog) compilePrerequisites() {
 	c.prereqs = make([][]credentialReq, len(c.certs))
+	c.certAliases = make([][][]string, len(c.certs))
 	for i := range c.certs {
+		c.certAliases[i] = c.credentialNames(c.certs[i].ID)
 		for _, p := range c.certs[i].HardPrerequisites {
 			r := credentialReq{text: p.Text, other: p.YearsExperience > 0 || p.Degree != ""}
 			for _, cred := range p.Credentials {
@@ -158,12 +161,40 @@ func initials(raw []string) []string {
 	return []string{b.String()}
 }
 
-// matchesCredential reports whether a held certification, written as the
-// person wrote it or as a catalog id, names one of the aliases: the words
-// of one contain the words of the other, in order, with at least one word
-// of three letters or more in the shorter.
-func (c *Catalog) matchesCredential(held string, aliases [][]string) bool {
-	for _, h := range c.credentialNames(strings.TrimSpace(held)) {
+// heldCredentials are the certifications a person holds, as written and
+// with the names each may stand for (credentialNames), read once per
+// request.
+type heldCredentials struct {
+	raw   []string
+	names [][][]string
+}
+
+// readHeld reads the certifications a person holds.
+func (c *Catalog) readHeld(held []string) heldCredentials {
+	h := heldCredentials{raw: held, names: make([][][]string, len(held))}
+	for k, s := range held {
+		h.names[k] = c.credentialNames(strings.TrimSpace(s))
+	}
+	return h
+}
+
+// match returns the index of the first held certification that names one
+// of the aliases, or -1.
+func (h heldCredentials) match(aliases [][]string) int {
+	for k, names := range h.names {
+		if namesMatch(names, aliases) {
+			return k
+		}
+	}
+	return -1
+}
+
+// namesMatch reports whether one of a credential's names, as
+// credentialNames gives them, names one of the aliases: the words of one
+// contain the words of the other, in order, with at least one word of
+// three letters or more in the shorter.
+func namesMatch(names, aliases [][]string) bool {
+	for _, h := range names {
 		for _, a := range aliases {
 			if wordsWithin(h, a) || wordsWithin(a, h) {
 				return true
@@ -189,21 +220,17 @@ func wordsWithin(short, long []string) bool {
 
 // holds reports whether one of the held certifications is certification
 // i itself.
-func (c *Catalog) holds(i int, held []string) bool {
-	if len(held) == 0 {
-		return false
-	}
-	names := c.credentialNames(c.certs[i].ID)
-	return slices.ContainsFunc(held, func(h string) bool { return c.matchesCredential(h, names) })
+func (c *Catalog) holds(i int, held heldCredentials) bool {
+	return len(held.raw) > 0 && held.match(c.certAliases[i]) >= 0
 }
 
 // prerequisites checks certification i's hard prerequisites against the
 // certifications held: missing lists the wording of each credential
 // requirement none of them meets, confirm the experience and degree
 // requirements a request cannot check.
-func (c *Catalog) prerequisites(i int, held []string) (missing, confirm []string) {
+func (c *Catalog) prerequisites(i int, held heldCredentials) (missing, confirm []string) {
 	for _, p := range c.prereqs[i] {
-		if len(p.aliases) > 0 && !slices.ContainsFunc(held, func(h string) bool { return c.matchesCredential(h, p.aliases) }) {
+		if len(p.aliases) > 0 && held.match(p.aliases) < 0 {
 			missing = append(missing, p.text)
 			continue
 		}
@@ -216,17 +243,14 @@ func (c *Catalog) prerequisites(i int, held []string) (missing, confirm []string
 
 // heldFor returns, for certification i, the wording of each credential
 // requirement with the held certification that meets it.
-func (c *Catalog) heldFor(i int, held []string) []string {
+func (c *Catalog) heldFor(i int, held heldCredentials) []string {
 	var out []string
 	for _, p := range c.prereqs[i] {
 		if len(p.aliases) == 0 {
 			continue
 		}
-		for _, h := range held {
-			if c.matchesCredential(h, p.aliases) {
-				out = append(out, h+" ("+p.text+")")
-				break
-			}
+		if k := held.match(p.aliases); k >= 0 {
+			out = append(out, held.raw[k]+" ("+p.text+")")
 		}
 	}
 	return out
@@ -242,7 +266,7 @@ func (c *Catalog) Prerequisites(id string, held []string) (missing, confirm []st
 	if !ok {
 		return nil, nil, c.notFound(id)
 	}
-	missing, confirm = c.prerequisites(i, held)
+	missing, confirm = c.prerequisites(i, c.readHeld(held))
 	return missing, confirm, nil
 }
 
