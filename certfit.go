@@ -1,6 +1,9 @@
 package certwise
 
-import "context"
+import (
+	"context"
+	"strings"
+)
 
 // The judgements of a certification's fit (CertificationFit.Judgement).
 // They are a stable interface.
@@ -175,3 +178,14 @@ type CertificationFitter interface {
 // Enrollable reports whether the fit lets the named certification lift a
 // verdict to the enroll tier: the person can sit it.
 func (f *CertificationFit) Enrollable() bool { return f == nil || f.Prerequisites.Met }
+
+// JoinAnd joins items as people list them: "a", "a and b", "a, b and c".
+func JoinAnd(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}

@@ -491,11 +491,11 @@ func judge(f *certwise.CertificationFit, p points) (string, string) {
 	}[j]
 	switch {
 	case len(pro) == 0:
-		return j, name + lead + joinAnd(con) + "."
+		return j, name + lead + certwise.JoinAnd(con) + "."
 	case len(con) == 0:
-		return j, name + lead + joinAnd(pro) + "."
+		return j, name + lead + certwise.JoinAnd(pro) + "."
 	}
-	return j, name + lead + joinAnd(pro) + ", though it " + joinAnd(con) + "."
+	return j, name + lead + certwise.JoinAnd(pro) + ", though it " + certwise.JoinAnd(con) + "."
 }
 
 // alternatives are up to three catalog certifications the recommender
@@ -575,17 +575,6 @@ func betterOn(a, b points, af *certwise.CertificationFit) ([]string, bool) {
 }
 
 func pct(f float64) string { return strconv.Itoa(int(math.Round(f*100))) + "%" }
-
-// joinAnd joins items as "a, b and c".
-func joinAnd(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
-}
 
 // article is "an" before a level that starts with a vowel, else "a".
 func article(level string) string {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"maps"
-	"strings"
 
 	"github.com/certwise/certwise"
 	"github.com/certwise/certwise/answers"
@@ -342,13 +341,5 @@ func (e *Engine) references(s *situation, rule *Rule) []certwise.Reference {
 	return refs
 }
 
-// joinAnd joins items as "a, b and c".
-func joinAnd(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
-}
+// joinAnd joins items as "a, b and c" (certwise.JoinAnd).
+func joinAnd(items []string) string { return certwise.JoinAnd(items) }
