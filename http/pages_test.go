@@ -101,7 +101,8 @@ func completeAssessment(b *browser) {
 	b.expect(200, "Step 5 of 5", "Cert A")
 	b.post("/assess", url.Values{"step": {"target"}, "nav": {"next"}, "target_title": {"software developer"},
 		"target_occupation": {"15-1252.00"}, "certification": {"cert-a"}, "expected_authority_gain": {"some"}, "positioning": {"offensive"}})
-	b.expect(200, "Pursue it", `id="concerns-title">Concerns<`, "The four conditions", "<svg", "Save and get a share link")
+	b.expect(200, "Pursue it", `id="concerns-title">Concerns<`, "The four conditions", "<svg", "Save and get a share link",
+		"The certification you named", "Cert A fits you in part", "ALT-WHY covers both")
 }
 
 var shareRe = regexp.MustCompile(`id="share-link">[^<]*/a/([A-Za-z0-9_-]+)<`)

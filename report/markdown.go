@@ -35,6 +35,19 @@ func Markdown(w io.Writer, ev *certwise.Evaluation) error {
 		}
 	}
 
+	if f := ev.CertificationFit; f != nil {
+		p.printf("\n## %s\n\n| | |\n| --- | --- |\n", fitTitle)
+		for _, r := range fitRows(f) {
+			p.printf("| %s | %s |\n", r[0], cell(r[1]))
+		}
+		if alts := fitAlternativeLines(f); len(alts) > 0 {
+			p.printf("\nBetter fits in the catalog:\n\n")
+			for _, l := range alts {
+				p.printf("- %s\n", md(l))
+			}
+		}
+	}
+
 	p.printf("\n## Conditions for a certification to pay off\n\n")
 	for _, l := range conditionLines(ev.Conditions) {
 		p.printf("- %s\n", l)

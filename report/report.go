@@ -354,3 +354,46 @@ func trajectoryLine(t certwise.TrajectorySummary) string {
 	}
 	return label(choice) + ", " + state + ": " + t.Evidence
 }
+
+// fitTitle heads the section on the certification the person named.
+const fitTitle = "The certification you named"
+
+// fitRows are the parts of a certification_fit as label/value pairs, in
+// the order both renderers show them; the alternatives follow as lines.
+func fitRows(f *certwise.CertificationFit) [][2]string {
+	name := f.Name
+	switch {
+	case f.Custom:
+		name += " (not in the catalog)"
+	case f.Provider != "":
+		name += " (" + f.Provider + ", " + f.Level + ")"
+	}
+	rows := [][2]string{
+		{"Certification", name},
+		{"Judgement", label(f.Judgement) + ": " + f.Summary},
+		{"Your gap", f.Gap.Text},
+	}
+	if f.Target != nil {
+		rows = append(rows, [2]string{"Target role", f.Target.Text})
+	}
+	if f.Current != nil {
+		rows = append(rows, [2]string{"Current role", f.Current.Text})
+	}
+	if f.Prerequisites.Text != "" {
+		rows = append(rows, [2]string{"Prerequisites", f.Prerequisites.Text})
+	}
+	return append(rows,
+		[2]string{"Level", f.LevelFit.Text},
+		[2]string{"Cost", f.Cost.Text},
+		[2]string{"Preparation", f.Hours.Text},
+	)
+}
+
+// fitAlternativeLines say each better-fitting alternative with why.
+func fitAlternativeLines(f *certwise.CertificationFit) []string {
+	out := make([]string, len(f.Alternatives))
+	for i, a := range f.Alternatives {
+		out[i] = a.Name + " (" + a.Provider + ", " + a.Level + "): " + strings.Join(a.Why, "; ")
+	}
+	return out
+}

@@ -40,6 +40,17 @@ func Text(w io.Writer, ev *certwise.Evaluation) error {
 		}
 	}
 
+	if f := ev.CertificationFit; f != nil {
+		section(p, fitTitle)
+		table(p, fitRows(f))
+		if alts := fitAlternativeLines(f); len(alts) > 0 {
+			para(p, "  ", "Better fits in the catalog:")
+			for _, l := range alts {
+				item(p, "- ", l)
+			}
+		}
+	}
+
 	section(p, "Conditions for a certification to pay off")
 	for _, l := range conditionLines(ev.Conditions) {
 		p.printf("  %s\n", l)

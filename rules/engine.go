@@ -21,6 +21,9 @@ type Deps struct {
 	// Certifications looks up the certification an answer names by id
 	// (catalog.Catalog implements it).
 	Certifications CertificationLookup
+	// Fitter judges the certification an answer names (certification_fit;
+	// catalog.Catalog implements it).
+	Fitter certwise.CertificationFitter
 }
 
 // CertificationLookup finds a catalog certification by id; an unknown id is
@@ -76,11 +79,14 @@ func (e *Engine) Evaluate(ctx context.Context, in certwise.Answers) (*certwise.E
 		Recommendations: []certwise.Recommendation{},
 	}
 	ev.Reasons = e.reasons(s, rule)
+	if err := e.judgeCertification(ctx, s, ev); err != nil { // may cap the verdict (rules/certfit.go)
+		return nil, err
+	}
 	ev.Questions = s.qs
-	ev.Alternatives = s.alternatives(rule.Verdict)
+	ev.Alternatives = s.alternatives(ev.Verdict)
 	ev.References = e.references(s, rule)
 
-	if rule.Verdict == certwise.VerdictPursue || rule.Verdict == certwise.VerdictPursueForSignal {
+	if ev.Verdict.Tier() == certwise.TierEnroll {
 		if err := e.recommend(ctx, s, ev); err != nil {
 			return nil, err
 		}
@@ -88,6 +94,7 @@ func (e *Engine) Evaluate(ctx context.Context, in certwise.Answers) (*certwise.E
 	if err := e.advise(ctx, s, ev); err != nil {
 		return nil, err
 	}
+	prerequisiteStep(ev)
 	return ev, nil
 }
 
@@ -113,6 +120,7 @@ func clone(a certwise.Answers) certwise.Answers {
 		t := *a.TargetRole
 		a.TargetRole = &t
 	}
+	a.HeldCertifications = append([]string(nil), a.HeldCertifications...)
 	if a.Certification != nil {
 		c := *a.Certification
 		c.Skills = append([]string(nil), c.Skills...)
@@ -260,18 +268,11 @@ func (e *Engine) recommend(ctx context.Context, s *situation, ev *certwise.Evalu
 		ev.Reasons = append(ev.Reasons, certwise.Reason{Fact: "recommendations", Evidence: "no certification catalog is connected, so no specific certification is ranked"})
 		return nil
 	}
-	req := certwise.RecommendRequest{Gap: s.a.CapabilityGap, RoleCode: s.code, Top: 3}
+	req := certwise.RecommendRequest{Gap: s.a.CapabilityGap, RoleCode: s.code, Top: 3, Held: s.a.HeldCertifications}
 	if c := s.a.Certification; c != nil {
 		req.Skills = c.Skills
 	}
-	if t := s.a.TargetRole; t != nil {
-		req.TargetCode = t.Occupation
-		if req.TargetCode == "" && t.Title != "" && e.deps.Titles != nil {
-			if m := e.deps.Titles.Match(t.Title, 3); m.Confident && len(m.Matches) > 0 {
-				req.TargetCode = m.Matches[0].Code
-			}
-		}
-	}
+	req.TargetCode, _ = e.target(s)
 	recs, err := e.deps.Recommender.Recommend(ctx, req)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -369,13 +370,5 @@ func (e *Engine) references(s *situation, rule *Rule) []certwise.Reference {
 	return refs
 }
 
-// joinAnd joins items as "a, b and c".
-func joinAnd(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
-}
+// joinAnd joins items as "a, b and c" (certwise.JoinAnd).
+func joinAnd(items []string) string { return certwise.JoinAnd(items) }

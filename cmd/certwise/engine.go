@@ -30,6 +30,7 @@ func (a *app) engineDeps(ctx context.Context) (rules.Deps, error) {
 	} else {
 		deps.Recommender = cat
 		deps.Certifications = cat
+		deps.Fitter = cat
 		deps.Advisor = advice.New(m, m, cat)
 	}
 	return deps, nil
