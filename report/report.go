@@ -79,7 +79,7 @@ func mixText(m certwise.WorkMix) string {
 
 // exposureRows are the exposure facts as label/value pairs, only those known.
 func exposureRows(x certwise.ExposureSummary) [][2]string {
-	rows := [][2]string{{"Level", string(x.Level) + " (source: " + label(x.Source) + ")"}}
+	rows := [][2]string{{"Level", string(x.Level) + " (from " + sourceWords(x.Source) + ")"}}
 	if x.SelfAssessed != "" && x.Source != "self_assessed" {
 		rows = append(rows, [2]string{"Your own rating", string(x.SelfAssessed)})
 	}
@@ -89,7 +89,7 @@ func exposureRows(x certwise.ExposureSummary) [][2]string {
 	if x.OccupationCode != "" {
 		occ := x.OccupationCode
 		if x.OccupationTitle != "" {
-			occ += " " + x.OccupationTitle
+			occ = x.OccupationTitle + " (" + x.OccupationCode + ")"
 		}
 		rows = append(rows, [2]string{"Occupation", occ})
 	}
@@ -104,22 +104,19 @@ func exposureRows(x certwise.ExposureSummary) [][2]string {
 	if x.CompressibleShare != nil {
 		rows = append(rows, [2]string{"Compressible share", percent(*x.CompressibleShare) + " reporting + coordination"})
 	}
-	rows = append(rows, [2]string{"Structural", yesNo(x.Structural)})
-	rt := string(x.RoleType)
-	if rt == "" {
-		rt = string(certwise.RoleTypeUnknown)
-	}
+	rows = append(rows, [2]string{"AI could do the work itself", yesNo(x.Structural)})
+	rt := RoleTypeWords(x.RoleType)
 	if x.RoleTypeBasis != "" {
-		rt += ": " + x.RoleTypeBasis
+		rt += " (" + x.RoleTypeBasis + ")"
 	}
-	rows = append(rows, [2]string{"Role type", rt})
+	rows = append(rows, [2]string{"How AI relates to it", rt})
 	if x.TitleMatch != nil && len(x.TitleMatch.Matches) > 0 {
 		var c []string
 		for i, m := range x.TitleMatch.Matches {
 			if i == 3 {
 				break
 			}
-			c = append(c, m.Code+" "+m.Title)
+			c = append(c, m.Title+" ("+m.Code+")")
 		}
 		conf := "not confident"
 		if x.TitleMatch.Confident {
@@ -131,6 +128,36 @@ func exposureRows(x certwise.ExposureSummary) [][2]string {
 		rows = append(rows, [2]string{"Disagreement", x.Disagreement})
 	}
 	return rows
+}
+
+// sourceWords say where an exposure level came from.
+func sourceWords(src string) string {
+	switch src {
+	case "self_assessed":
+		return "your own rating"
+	case "occupation":
+		return "the occupation you picked"
+	case "title_match":
+		return "the occupation matched to your title"
+	case "", "none":
+		return "nothing: not known"
+	}
+	return label(src)
+}
+
+// roleTypeWords say how AI relates to a role in plain words.
+var roleTypeWords = map[certwise.RoleType]string{
+	certwise.RoleTypeAIProof:      "AI barely touches it",
+	certwise.RoleTypeAIEnhanced:   "AI makes it stronger",
+	certwise.RoleTypeCompressible: "AI compresses much of it",
+}
+
+// RoleTypeWords says how AI relates to a role in plain words.
+func RoleTypeWords(t certwise.RoleType) string {
+	if w, ok := roleTypeWords[t]; ok {
+		return w
+	}
+	return "not known"
 }
 
 func yesNo(b bool) string {
