@@ -44,6 +44,11 @@ func stepIndex(step string) int {
 type formState struct {
 	Answers  certwise.Answers `json:"answers"`
 	Previous string           `json:"previous,omitempty"`
+	// NoRole and NoTarget record that the person chose "None of these"
+	// among the occupations found for their title or target role, so the
+	// form does not pick the best match for them again.
+	NoRole   bool `json:"no_role,omitempty"`
+	NoTarget bool `json:"no_target,omitempty"`
 }
 
 func (f formState) encode() string {
@@ -65,6 +70,8 @@ func decodeState(s string) (formState, error) {
 	var raw struct {
 		Answers  json.RawMessage `json:"answers"`
 		Previous string          `json:"previous"`
+		NoRole   bool            `json:"no_role"`
+		NoTarget bool            `json:"no_target"`
 	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
@@ -82,6 +89,7 @@ func decodeState(s string) (formState, error) {
 		return f, certwise.Errorf(certwise.EINVALID, "previous", "the assessment this revisits has an invalid id")
 	}
 	f.Previous = raw.Previous
+	f.NoRole, f.NoTarget = raw.NoRole, raw.NoTarget
 	return f, nil
 }
 

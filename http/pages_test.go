@@ -211,11 +211,25 @@ func TestAssessmentStepErrors(t *testing.T) {
 	b.expect(400, "damaged")
 	// Back keeps what was typed.
 	b.get("/assess")
-	b.post("/assess", url.Values{"step": {"role"}, "nav": {"next"}, "title": {"electrician"}})
+	b.post("/assess", url.Values{"step": {"role"}, "nav": {"next"}, "title": {"electrician"}, "occupation": {""}})
 	b.post("/assess", url.Values{"step": {"position"}, "nav": {"back"}, "owns_measurable_outcomes": {"1"}})
 	b.expect(200, "Step 1 of 5", `value="electrician"`)
-	b.post("/assess", url.Values{"step": {"role"}, "nav": {"next"}, "title": {"electrician"}})
+	b.post("/assess", url.Values{"step": {"role"}, "nav": {"next"}, "title": {"electrician"}, "occupation": {""}})
 	b.expect(200, `id="owns_measurable_outcomes" name="owns_measurable_outcomes" value="1" checked`)
+	// An empty title is refused beside the field, the other answers kept.
+	b.get("/assess")
+	b.post("/assess", url.Values{"step": {"role"}, "nav": {"next"}, "title": {"  "}, "exposure_self_assessed": {"high"}})
+	b.expect(400, "Enter your job title", `value="high" checked`)
+	// Continue on a title whose occupations were not shown yet shows them,
+	// the best one picked, before moving on; so does the target role.
+	b.get("/assess")
+	b.post("/assess", url.Values{"step": {"role"}, "nav": {"next"}, "title": {"financial analyst"}})
+	b.expect(200, "Step 1 of 5", "certwise will use <strong>Financial and Investment Analysts</strong>", `value="13-2051.00" checked`)
+	b.post("/assess", url.Values{"step": {"role"}, "nav": {"next"}, "title": {"financial analyst"}, "occupation": {"13-2051.00"}})
+	b.expect(200, "Step 2 of 5")
+	b.get("/assess")
+	b.post("/assess", url.Values{"step": {"target"}, "nav": {"next"}, "target_title": {"software developer"}})
+	b.expect(200, "Step 5 of 5", "Check the occupation certwise found", `value="15-1252.00" checked`)
 	// A custom certification needs a name.
 	b.get("/assess")
 	b.post("/assess", url.Values{"step": {"target"}, "nav": {"next"}, "certification": {"custom"}, "cert_cost": {"abc"}})
