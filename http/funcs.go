@@ -18,9 +18,10 @@ var templateFuncs = template.FuncMap{
 	"whole": whole,
 	"hours": hours,
 	"nth":   ordinal,
-	// totalCost says a step's total cost; the figures it adds up are each
-	// marked above it if unverified.
-	"totalCost": func(p *float64) string { return certwise.CostText(p, true) },
+	// totalCost says a step's total cost and how many certifications it
+	// leaves out; the figures it adds up are each marked above it if
+	// unverified.
+	"totalCost": report.TotalCostText,
 	"deref": func(p *float64) float64 {
 		if p == nil {
 			return 0

@@ -68,7 +68,7 @@ func Markdown(w io.Writer, ev *certwise.Evaluation) error {
 		p.printf("| %s | %s |\n", r[0], cell(r[1]))
 	}
 
-	why, passed := decidedLines(ev)
+	why, passed := Decided(ev)
 	p.printf("\n## How this was decided\n\n")
 	for _, l := range why {
 		p.printf("- %s\n", md(l))

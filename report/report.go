@@ -79,7 +79,7 @@ func mixText(m certwise.WorkMix) string {
 
 // exposureRows are the exposure facts as label/value pairs, only those known.
 func exposureRows(x certwise.ExposureSummary) [][2]string {
-	rows := [][2]string{{"Level", string(x.Level) + " (from " + sourceWords(x.Source) + ")"}}
+	rows := [][2]string{{"Level", string(x.Level) + " (from " + SourceWords(x.Source) + ")"}}
 	if x.SelfAssessed != "" && x.Source != "self_assessed" {
 		rows = append(rows, [2]string{"Your own rating", string(x.SelfAssessed)})
 	}
@@ -130,8 +130,8 @@ func exposureRows(x certwise.ExposureSummary) [][2]string {
 	return rows
 }
 
-// sourceWords say where an exposure level came from.
-func sourceWords(src string) string {
+// SourceWords says where an exposure level came from.
+func SourceWords(src string) string {
 	switch src {
 	case "self_assessed":
 		return "your own rating"
@@ -252,7 +252,7 @@ func stepDetails(s certwise.NextStep) []string {
 	}
 	if s.TotalCostUSD != nil || s.TotalHours != nil {
 		// The total adds up the figures above, each marked there if unverified.
-		out = append(out, "Total: cost "+certwise.CostText(s.TotalCostUSD, true)+", "+hours(s.TotalHours))
+		out = append(out, "Total: cost "+TotalCostText(s)+", "+hours(s.TotalHours))
 	}
 	out = append(out, s.Questions...)
 	keys := make([]string, 0, len(s.Evidence))
@@ -264,6 +264,29 @@ func stepDetails(s certwise.NextStep) []string {
 		out = append(out, label(k)+": "+evidenceValue(s.Evidence[k]))
 	}
 	return out
+}
+
+// TotalCostText says what a step's certifications cost together, and how
+// many of them the total leaves out for want of a confirmed price: "$49,
+// plus 2 without a confirmed price".
+func TotalCostText(s certwise.NextStep) string {
+	unpriced := 0
+	for _, c := range s.Certifications {
+		if c.CostUSD == nil {
+			unpriced++
+		}
+	}
+	t := certwise.CostText(s.TotalCostUSD, true)
+	switch {
+	case unpriced == 0:
+	case unpriced == len(s.Certifications):
+		return "not confirmed for any of them"
+	case unpriced == 1:
+		t += ", plus 1 without a confirmed price"
+	default:
+		t += ", plus " + strconv.Itoa(unpriced) + " without a confirmed price"
+	}
+	return t
 }
 
 func evidenceValue(v any) string {

@@ -139,10 +139,10 @@ func concerns(ev *certwise.Evaluation) []string {
 	return out
 }
 
-// decidedLines explain how the verdict was reached in plain words: the
+// Decided explains how the verdict was reached in plain words: the
 // deciding reason and the facts behind it, then the rules checked first
 // that did not apply, by name only (their conditions are the engine's).
-func decidedLines(ev *certwise.Evaluation) (why []string, passed []string) {
+func Decided(ev *certwise.Evaluation) (why []string, passed []string) {
 	w, p := splitReasons(ev.Reasons)
 	for _, r := range w {
 		if r.Rule != "" {

@@ -72,7 +72,7 @@ func Text(w io.Writer, ev *certwise.Evaluation) error {
 	section(p, "Your exposure in detail")
 	table(p, exposureRows(ev.Exposure))
 
-	why, passed := decidedLines(ev)
+	why, passed := Decided(ev)
 	section(p, "How this was decided")
 	for _, l := range why {
 		item(p, "- ", l)
