@@ -37,7 +37,8 @@ func (s *Server) initDeployment() error {
 	if d <= 0 {
 		d = DefaultStoreTimeout
 	}
-	s.store = timedStore{s: s.Store, d: min(d, WriteTimeout/2)}
+	s.storeTimeout = min(d, WriteTimeout/2)
+	s.store = timedStore{s: s.Store, d: s.storeTimeout}
 	return nil
 }
 

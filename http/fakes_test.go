@@ -172,6 +172,9 @@ type memStore struct {
 	byID    map[string]*certwise.Assessment
 	pingErr error
 	finds   int // FindAssessment calls
+	// maxVersion, when set, is the highest version a revisit may create,
+	// as the real stores bound histories.
+	maxVersion int
 }
 
 func newMemStore() *memStore { return &memStore{byID: map[string]*certwise.Assessment{}} }
@@ -190,6 +193,9 @@ func (m *memStore) CreateAssessment(_ context.Context, a *certwise.Assessment) e
 		p, ok := m.byID[a.PreviousID]
 		if !ok {
 			return certwise.Errorf(certwise.ENOTFOUND, "previous_id", "no assessment %q", a.PreviousID)
+		}
+		if m.maxVersion > 0 && p.Version >= m.maxVersion {
+			return certwise.Errorf(certwise.EINVALID, "previous_id", "this history is full; start a new assessment.")
 		}
 		a.Version = p.Version + 1
 	}

@@ -24,6 +24,7 @@ type stallStore struct {
 	stalled atomic.Bool
 	down    atomic.Bool // calls fail at once with a temporary error
 	waiting atomic.Int32
+	delay   time.Duration // each call takes this long (or until its context ends)
 }
 
 // downError is how a store marks a failure that passes.
@@ -35,6 +36,13 @@ func (downError) Unavailable() bool { return true }
 func (s *stallStore) wait(ctx context.Context) error {
 	if s.down.Load() {
 		return downError{}
+	}
+	if s.delay > 0 {
+		select {
+		case <-time.After(s.delay):
+		case <-ctx.Done():
+			return ctx.Err()
+		}
 	}
 	if !s.stalled.Load() {
 		return nil
@@ -57,6 +65,13 @@ func (s *stallStore) FindAssessment(ctx context.Context, id string) (*certwise.A
 		return nil, err
 	}
 	return s.memStore.FindAssessment(ctx, id)
+}
+
+func (s *stallStore) ListVersionsPage(ctx context.Context, id string, offset, limit int) ([]*certwise.Assessment, bool, error) {
+	if err := s.wait(ctx); err != nil {
+		return nil, false, err
+	}
+	return s.memStore.ListVersionsPage(ctx, id, offset, limit)
 }
 
 func newStallServer(t *testing.T, timeout time.Duration) (http.Handler, *stallStore) {
@@ -124,6 +139,40 @@ func TestStoreDeadline(t *testing.T) {
 	if n := st.waiting.Load(); n != 0 {
 		t.Errorf("%d store calls still waiting after their requests were answered", n)
 	}
+}
+
+// TestStoreBudget checks that a request's store calls share one deadline:
+// a saved page reads the store twice, and with each read taking 60% of the
+// store timeout the second one runs out of time, so the request ends
+// within the timeout (plus scheduling) however many calls it makes.
+func TestStoreBudget(t *testing.T) {
+	const timeout = 300 * time.Millisecond
+	h, st := newStallServer(t, timeout)
+	newest, _ := newAssessmentPair(t, st)
+	st.delay = timeout * 6 / 10
+	start := time.Now()
+	rec := serveWithin(t, h, 3*time.Second, httptest.NewRequest("GET", "/a/"+newest, nil))
+	if rec.Code != 503 {
+		t.Fatalf("saved page with two slow reads: %d, want 503", rec.Code)
+	}
+	if d := time.Since(start); d > timeout+timeout/2 {
+		t.Errorf("the request took %v with a %v store budget", d, timeout)
+	}
+}
+
+// newAssessmentPair stores a version 1 and a revisit of it in st and
+// returns their ids, newest first.
+func newAssessmentPair(t *testing.T, st *stallStore) (string, string) {
+	t.Helper()
+	mk := func(id, prev string) {
+		a := &certwise.Assessment{ID: id, PreviousID: prev, DeleteTokenHash: certwise.HashDeleteToken(id)}
+		if err := st.memStore.CreateAssessment(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mk("BudgetTestAssessment01", "")
+	mk("BudgetTestAssessment02", "BudgetTestAssessment01")
+	return "BudgetTestAssessment02", "BudgetTestAssessment01"
 }
 
 // TestStoreOutage is defect 6 of issue 17: a store that is down answers
@@ -447,4 +496,35 @@ func label(id, href, text string) string {
 		return `">` + text + `</a>`
 	}
 	return `<a href="/a/` + id + href + `#history-title">` + text + `</a>`
+}
+
+// TestRevisitOfFullHistory is defect 2's bound seen from the web: a
+// revisit the store refuses keeps the answers on the result page, whose
+// save form then stores them as a new assessment.
+func TestRevisitOfFullHistory(t *testing.T) {
+	s, store, _ := newTestServer(t)
+	store.maxVersion = 2
+	h, _ := s.Handler()
+	rec := do(t, h, "POST", "/api/v1/assessments", "application/json", validAnswers)
+	var v1 createdAssessment
+	json.Unmarshal(rec.Body.Bytes(), &v1)
+	rec = do(t, h, "POST", "/api/v1/assessments?previous_id="+v1.ID, "application/json", validAnswers)
+	var v2 createdAssessment
+	json.Unmarshal(rec.Body.Bytes(), &v2)
+	rec = do(t, h, "POST", "/api/v1/assessments?previous_id="+v2.ID, "application/json", validAnswers)
+	if rec.Code != 400 || apiError(t, rec).Field != "previous_id" {
+		t.Fatalf("API revisit of a full history: %d %s", rec.Code, rec.Body.String())
+	}
+	checkContract(t, "POST", "/assessments", rec)
+
+	var ans certwise.Answers
+	if err := json.Unmarshal([]byte(validAnswers), &ans); err != nil {
+		t.Fatal(err)
+	}
+	b := newBrowser(t, h)
+	b.get("/assess")
+	b.post("/a", url.Values{"state": {formState{Answers: ans, Previous: v2.ID}.encode()}})
+	b.expect(400, `id="save-error"`, "new assessment", "SECRET-GAP-TEXT", "Save and get a share link")
+	b.post("/a", url.Values{})
+	b.expect(201, `id="delete-token"`, "version 1")
 }

@@ -103,7 +103,8 @@ func (s *Server) observe(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		note := &internalNote{}
-		r = r.WithContext(context.WithValue(r.Context(), noteKey{}, note))
+		ctx := context.WithValue(r.Context(), noteKey{}, note)
+		r = r.WithContext(withStoreBudget(ctx, s.storeTimeout))
 		rec := &statusRecorder{ResponseWriter: w}
 		defer func() {
 			if p := recover(); p != nil {

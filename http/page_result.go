@@ -20,6 +20,7 @@ type resultView struct {
 	Source       string   // where the exposure level came from, in words
 	State        string   // the answers to save or download (unsaved results)
 	SaveKey      string   // the save form's idempotency key (unsaved results)
+	SaveError    string   // why the last save was refused, shown above the save button
 	Occupation   *certwise.Occupation
 	WorkMix      template.HTML
 	Exposure     template.HTML

@@ -107,6 +107,13 @@ func (s *Server) handleSave(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a, token, _, err := s.newAssessment(r, st.Answers, st.Previous, r.PostForm.Get(saveKeyField), saveKeyField)
+	if certwise.ErrorCode(err) == certwise.EINVALID && certwise.ErrorField(err) == "previous_id" && st.Previous != "" {
+		// The version revisited cannot be extended (its history is
+		// full): keep the answers on the result page, where saving
+		// again stores them as a new assessment.
+		s.refusedRevisit(w, r, st, err)
+		return
+	}
 	if err != nil {
 		s.pageError(w, r, err)
 		return
@@ -114,6 +121,21 @@ func (s *Server) handleSave(w http.ResponseWriter, r *http.Request) {
 	// The page shows the delete token: no cache may keep it.
 	w.Header().Set("Cache-Control", "no-store")
 	s.renderSaved(w, r, http.StatusCreated, a, token, 0)
+}
+
+// refusedRevisit shows the unsaved result again, with why the revisit
+// could not be saved, and a save form that stores the answers as a new
+// assessment, so nothing typed is lost.
+func (s *Server) refusedRevisit(w http.ResponseWriter, r *http.Request, st formState, refusal error) {
+	st.Previous = ""
+	ev, err := s.Evaluator.Evaluate(r.Context(), st.Answers)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	v := s.resultView(r, st, ev)
+	v.SaveError = certwise.ErrorMessage(refusal) + " Saving below stores these answers as a new assessment."
+	s.renderResult(w, r, http.StatusBadRequest, v)
 }
 
 // renderSaved answers with the page of a stored assessment. The answer to

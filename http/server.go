@@ -88,10 +88,11 @@ type Server struct {
 	// Now returns the current time; nil means time.Now. Tests set it.
 	Now func() time.Time
 
-	// StoreTimeout bounds every call to Store, so that a stalled database
-	// answers 503 with Retry-After instead of holding the request past the
-	// HTTP server's write timeout. Zero means DefaultStoreTimeout; values
-	// of WriteTimeout/2 or more are lowered to that.
+	// StoreTimeout bounds the time one request spends in Store, all its
+	// calls together, so that a stalled database answers 503 with
+	// Retry-After instead of holding the request past the HTTP server's
+	// write timeout. Zero means DefaultStoreTimeout; values of
+	// WriteTimeout/2 or more are lowered to that.
 	StoreTimeout time.Duration
 	// Secret keys the HMACs that sign CSRF tokens and derive the id and
 	// delete token of an idempotent save. Instances behind one proxy must
@@ -124,10 +125,12 @@ type Server struct {
 	openAPI []byte
 	secret  []byte
 	store   certwise.AssessmentStore // Store under StoreTimeout
-	public  string                   // PublicURL without a trailing slash
+	// storeTimeout is StoreTimeout in force: each request's store budget.
+	storeTimeout time.Duration
+	public       string // PublicURL without a trailing slash
 }
 
-// DefaultStoreTimeout is how long a store call may take when
+// DefaultStoreTimeout is how long a request may spend in the store when
 // Server.StoreTimeout is zero: far above a healthy database's
 // milliseconds, far below WriteTimeout.
 const DefaultStoreTimeout = 5 * time.Second

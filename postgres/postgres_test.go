@@ -4,9 +4,13 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
+	"io"
+	"net"
 	"net/url"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -163,4 +167,97 @@ func TestStalled(t *testing.T) {
 			conn.Close(ctx)
 		}
 	}, true)
+}
+
+// cutProxy forwards TCP connections on a loopback port to target until
+// cut, which closes the listener and every connection, as a database
+// whose host went away would.
+type cutProxy struct {
+	ln    net.Listener
+	mu    sync.Mutex
+	conns []net.Conn
+}
+
+func newCutProxy(t *testing.T, target string) *cutProxy {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &cutProxy{ln: ln}
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			up, err := net.Dial("tcp", target)
+			if err != nil {
+				c.Close()
+				continue
+			}
+			p.mu.Lock()
+			p.conns = append(p.conns, c, up)
+			p.mu.Unlock()
+			go func() { io.Copy(up, c); up.Close() }()
+			go func() { io.Copy(c, up); c.Close() }()
+		}
+	}()
+	t.Cleanup(p.cut)
+	return p
+}
+
+func (p *cutProxy) cut() {
+	p.ln.Close()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, c := range p.conns {
+		c.Close()
+	}
+	p.conns = nil
+}
+
+// TestUnavailableWhenDown reaches the database through a proxy, then cuts
+// it: every call fails at once with an error marked unavailable, which
+// the web server answers with 503 rather than 500 (issue 17, defect 6).
+func TestUnavailableWhenDown(t *testing.T) {
+	u := testSchema(t)
+	pu, err := url.Parse(u)
+	if err != nil {
+		t.Skip("CERTWISE_TEST_POSTGRES is not a URL; the proxy needs its host and port")
+	}
+	proxy := newCutProxy(t, pu.Host)
+	pu.Host = proxy.ln.Addr().String()
+	q := pu.Query()
+	q.Set("connect_timeout", "2")
+	pu.RawQuery = q.Encode()
+	s := openStore(t, pu.String())
+	defer s.Close()
+	ctx := context.Background()
+	a := &certwise.Assessment{ID: "DownTestAssessment0001", DeleteTokenHash: certwise.HashDeleteToken("t")}
+	if err := s.CreateAssessment(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	proxy.cut()
+	for name, call := range map[string]func(ctx context.Context) error{
+		"create": func(ctx context.Context) error {
+			b := *a
+			b.ID = "DownTestAssessment0002"
+			return s.CreateAssessment(ctx, &b)
+		},
+		"find":   func(ctx context.Context) error { _, err := s.FindAssessment(ctx, a.ID); return err },
+		"page":   func(ctx context.Context) error { _, _, err := s.ListVersionsPage(ctx, a.ID, 0, 20); return err },
+		"delete": func(ctx context.Context) error { return s.DeleteAssessment(ctx, a.ID, a.DeleteTokenHash) },
+		"ping":   func(ctx context.Context) error { return s.Ping(ctx) },
+	} {
+		cctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		err := call(cctx)
+		cancel()
+		if err == nil || !storetest.Unavailable(err) || certwise.ErrorCode(err) != certwise.EINTERNAL {
+			t.Errorf("%s with the database gone: %v, want an error marked unavailable", name, err)
+		}
+		if errors.Is(err, context.DeadlineExceeded) {
+			t.Errorf("%s waited for its deadline instead of failing at once: %v", name, err)
+		}
+	}
 }

@@ -190,3 +190,34 @@ func TestStalled(t *testing.T) {
 		}
 	}, false)
 }
+
+// TestBusyIsUnavailable holds the write lock past the busy timeout: the
+// write fails with SQLITE_BUSY, marked as a failure that passes, so the web
+// server answers 503 rather than 500 (issue 17, defects 1 and 6).
+func TestBusyIsUnavailable(t *testing.T) {
+	if testing.Short() {
+		t.Skip("waits for the 5 s busy timeout")
+	}
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "busy.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	db, err := openDB(ctx, path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	tx, err := db.BeginTx(ctx, nil) // BEGIN IMMEDIATE: takes the write lock
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	a := &certwise.Assessment{ID: "BusyTestAssessment0001", DeleteTokenHash: certwise.HashDeleteToken("t")}
+	err = s.CreateAssessment(ctx, a)
+	if err == nil || !storetest.Unavailable(err) || certwise.ErrorCode(err) != certwise.EINTERNAL {
+		t.Fatalf("write while another connection holds the lock: %v, want an error marked unavailable", err)
+	}
+}

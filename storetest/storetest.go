@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/certwise/certwise"
+	"github.com/certwise/certwise/internal/storeutil"
 )
 
 // Open opens a fresh, empty store for one test or benchmark and arranges,
@@ -645,7 +646,7 @@ func testVersionsPage(t *testing.T, open Open) {
 }
 
 // maxVersion is the longest history sqlite and postgres keep.
-const maxVersion = 100
+const maxVersion = storeutil.MaxVersion
 
 // testRevisitChainBound extends a history to its bound: the revisit past
 // it is refused naming previous_id, and the version before can still be

@@ -107,7 +107,7 @@ deployment.`,
 		"keep rendered share pages in memory for `DURATION` (0 disables); when not given, 1m with SQLite and 0 with PostgreSQL, where several servers may share the store")
 	f.StringVar(&c.db, "db", "", "store saved assessments in the SQLite file `PATH`, or in PostgreSQL at a postgres:// URL (default $DATABASE_URL, else "+defaultDB+")")
 	f.DurationVar(&c.storeTimeout, "store-timeout", cwhttp.DefaultStoreTimeout,
-		"give every database call at most `DURATION`; past it the request gets 503 with Retry-After")
+		"let one request spend at most `DURATION` in the database, all its calls together; past it the request gets 503 with Retry-After")
 	f.StringVar(&c.publicURL, "public-url", "",
 		"start share links with `URL`, such as https://certwise.example (default $"+envPublicURL+"; without it, http://ADDR when ADDR is a loopback address, else links are relative); the Host header is never used")
 	f.StringVar(&c.trustedProxies, "trusted-proxies", "",

@@ -37,18 +37,25 @@ func benchHandler(b *testing.B) http.Handler {
 	return ts.Config.Handler
 }
 
-// BenchmarkServeResultPage measures GET /a/{id}, a saved result page read
-// from SQLite and rendered, through the whole handler stack.
-func BenchmarkServeResultPage(b *testing.B) {
-	h := benchHandler(b)
-	req := httptest.NewRequest("POST", "/api/v1/assessments", strings.NewReader(serveAnswers["engineer"]))
+// saveThrough saves answers with POST /api/v1/assessments on h and returns
+// the new assessment's id.
+func saveThrough(tb testing.TB, h http.Handler, answers string) string {
+	tb.Helper()
+	req := httptest.NewRequest("POST", "/api/v1/assessments", strings.NewReader(answers))
 	req.Header.Set("Content-Type", "application/json")
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, req)
 	if rec.Code != 201 {
-		b.Fatalf("save: %d %s", rec.Code, rec.Body.String())
+		tb.Fatalf("save: %d %s", rec.Code, rec.Body.String())
 	}
-	loc := strings.TrimPrefix(rec.Header().Get("Location"), "/api/v1/assessments/")
+	return strings.TrimPrefix(rec.Header().Get("Location"), "/api/v1/assessments/")
+}
+
+// BenchmarkServeResultPage measures GET /a/{id}, a saved result page read
+// from SQLite and rendered, through the whole handler stack.
+func BenchmarkServeResultPage(b *testing.B) {
+	h := benchHandler(b)
+	loc := saveThrough(b, h, serveAnswers["engineer"])
 	b.ReportAllocs()
 	b.ResetTimer()
 	b.RunParallel(func(pb *testing.PB) {

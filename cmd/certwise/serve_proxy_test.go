@@ -1,15 +1,12 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
-	"io"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
 // TestServeBehindProxy runs certwise serve as one of several instances
@@ -26,25 +23,10 @@ func TestServeBehindProxy(t *testing.T) {
 	if err := os.WriteFile(secret, []byte(strings.Repeat("k", 40)+"\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	addr, maddr := freeAddr(t), freeAddr(t)
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan int, 1)
-	go func() {
-		done <- run(ctx, []string{"serve", "--addr", addr, "--db", filepath.Join(dir, "c.db"),
-			"--public-url", "https://certwise.example", "--trusted-proxies", "127.0.0.0/8",
-			"--metrics-addr", maddr, "--secret-file", secret}, strings.NewReader(""), io.Discard, io.Discard)
-	}()
-	defer func() {
-		cancel()
-		select {
-		case <-done:
-		case <-time.After(25 * time.Second):
-			t.Error("serve did not stop")
-		}
-	}()
-	if err := waitReady(addr); err != nil {
-		t.Fatal(err)
-	}
+	maddr := freeAddr(t)
+	addr := startServe(t, "--db", filepath.Join(dir, "c.db"),
+		"--public-url", "https://certwise.example", "--trusted-proxies", "127.0.0.0/8",
+		"--metrics-addr", maddr, "--secret-file", secret)
 	req, _ := http.NewRequest("POST", "http://"+addr+"/api/v1/assessments", strings.NewReader(serveAnswers["engineer"]))
 	req.Header.Set("Content-Type", "application/json")
 	req.Host = "evil.example"

@@ -202,6 +202,34 @@ func freeAddr(t *testing.T) string {
 	return ln.Addr().String()
 }
 
+// startServe runs certwise serve with args and --addr on a free loopback
+// port, waits until it is ready, and stops it at cleanup, failing the test
+// if it exits with an error or does not stop. It returns the address.
+func startServe(t *testing.T, args ...string) string {
+	t.Helper()
+	addr := freeAddr(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, append([]string{"serve", "--addr", addr}, args...), strings.NewReader(""), io.Discard, io.Discard)
+	}()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case code := <-done:
+			if code != 0 {
+				t.Errorf("serve exited %d", code)
+			}
+		case <-time.After(25 * time.Second):
+			t.Error("serve did not stop")
+		}
+	})
+	if err := waitReady(addr); err != nil {
+		t.Fatal(err)
+	}
+	return addr
+}
+
 // waitReady polls /readyz at addr for up to 20 s.
 func waitReady(addr string) error {
 	deadline := time.Now().Add(20 * time.Second)
