@@ -95,3 +95,16 @@ func TestFormRejectsBadText(t *testing.T) {
 	}
 	b.expect(400, "control character", `name="capability_gap"`, ">prompt evaluation<")
 }
+
+func TestInputLabel(t *testing.T) {
+	for _, tt := range []struct{ input, want string }{
+		{"title", certwise.MustAsk("role.title").Text},
+		{"cert_cost", certwise.MustAsk("certification.cost_usd").Text},
+		{"mix_analysis", certwise.MustAsk("role.work_mix").Text + " Analysis"},
+		{"nowhere", ""},
+	} {
+		if got := inputLabel(tt.input); got != tt.want {
+			t.Errorf("inputLabel(%q) = %q, want %q", tt.input, got, tt.want)
+		}
+	}
+}
