@@ -24,7 +24,7 @@ type resultView struct {
 	Occupation   *certwise.Occupation
 	WorkMix      template.HTML
 	Exposure     template.HTML
-	Conditions   []conditionRow
+	Conditions   []report.Condition
 	Unmet        int
 	Saved        *certwise.Assessment
 	ShareURL     string
@@ -35,11 +35,6 @@ type resultView struct {
 	// of older and newer versions.
 	HistoryOffset, OlderOffset, NewerOffset int
 	Diff                                    *versionDiff
-}
-
-type conditionRow struct {
-	Label string
-	Met   bool
 }
 
 // resultView builds the view of an evaluation.
@@ -54,13 +49,7 @@ func (s *Server) resultView(r *http.Request, st formState, ev *certwise.Evaluati
 		}
 	}
 	v.WorkMix = workMixSVG(ev.Exposure.WorkMix)
-	c := ev.Conditions
-	v.Conditions = []conditionRow{
-		{"You know how exposed your work is to AI", c.ExposureUnderstood},
-		{"Your position gives a credential something to build on", c.LeveragePossible},
-		{"The timing is right: you have tried AI at work and are not acting from worry", c.TimingAppropriate},
-		{"You know which role you are heading for", c.TrajectoryDefined},
-	}
+	v.Conditions = report.ConditionList(ev.Conditions)
 	for _, row := range v.Conditions {
 		if !row.Met {
 			v.Unmet++

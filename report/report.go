@@ -168,25 +168,16 @@ func yesNo(b bool) string {
 }
 
 // conditionLines are the four conditions for a certification to pay off as
-// checklist lines, "[x] Leverage possible" for one that holds and
-// "[ ] Timing appropriate" for one that does not.
+// checklist lines, "[x] ..." for one that holds and "[ ] ..." with the
+// concern it raises for one that does not.
 func conditionLines(c certwise.Conditions) []string {
-	conds := []struct {
-		name  string
-		holds bool
-	}{
-		{"Exposure understood", c.ExposureUnderstood},
-		{"Leverage possible", c.LeveragePossible},
-		{"Timing appropriate", c.TimingAppropriate},
-		{"Trajectory defined", c.TrajectoryDefined},
-	}
-	lines := make([]string, len(conds))
-	for i, x := range conds {
+	var lines []string
+	for _, x := range ConditionList(c) {
 		mark := "[ ]"
-		if x.holds {
+		if x.Met {
 			mark = "[x]"
 		}
-		lines[i] = mark + " " + x.name
+		lines = append(lines, mark+" "+x.Text)
 	}
 	return lines
 }

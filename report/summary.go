@@ -115,25 +115,53 @@ func shortLevel(l certwise.ExposureLevel) string {
 	return w
 }
 
-// conditionConcerns say what it means when one of the four conditions does
-// not hold, in the order the conditions are listed.
-var conditionConcerns = []struct {
-	holds func(certwise.Conditions) bool
-	text  string
+// conditionWords say each of the four conditions for a certification to
+// pay off, in the order they are listed: as it reads when it holds, and as
+// the concern it raises when it does not.
+var conditionWords = []struct {
+	holds      func(certwise.Conditions) bool
+	met, unmet string
 }{
-	{func(c certwise.Conditions) bool { return c.ExposureUnderstood }, "You do not yet know how exposed your work is to AI."},
-	{func(c certwise.Conditions) bool { return c.LeveragePossible }, "Your position gives a credential little to build on yet: you own no measurable outcomes or AI-related work it would extend."},
-	{func(c certwise.Conditions) bool { return c.TimingAppropriate }, "The timing is off: you have not tried AI in your own work yet, or worry about headlines is driving the decision."},
-	{func(c certwise.Conditions) bool { return c.TrajectoryDefined }, "You have not named a role you are heading for that certwise could match to an occupation."},
+	{func(c certwise.Conditions) bool { return c.ExposureUnderstood },
+		"You know how exposed your work is to AI.",
+		"You do not yet know how exposed your work is to AI."},
+	{func(c certwise.Conditions) bool { return c.LeveragePossible },
+		"Your position gives a credential something to build on.",
+		"Your position gives a credential little to build on yet: you own no measurable outcomes or AI-related work it would extend."},
+	{func(c certwise.Conditions) bool { return c.TimingAppropriate },
+		"The timing is right: you have tried AI in your work and are not acting from worry.",
+		"The timing is off: you have not tried AI in your own work yet, or worry about headlines is driving the decision."},
+	{func(c certwise.Conditions) bool { return c.TrajectoryDefined },
+		"You know which role you are heading for.",
+		"You have not named a role you are heading for that certwise could match to an occupation."},
+}
+
+// Condition is one of the four conditions for a certification to pay off,
+// in words: what holds, or the concern it raises when it does not.
+type Condition struct {
+	Met  bool
+	Text string
+}
+
+// ConditionList says the four conditions in order.
+func ConditionList(c certwise.Conditions) []Condition {
+	out := make([]Condition, len(conditionWords))
+	for i, w := range conditionWords {
+		out[i] = Condition{Met: w.holds(c), Text: w.unmet}
+		if out[i].Met {
+			out[i].Text = w.met
+		}
+	}
+	return out
 }
 
 // concerns lists what argues against enrolling now: the conditions that
 // do not hold, in plain words.
 func concerns(ev *certwise.Evaluation) []string {
 	var out []string
-	for _, c := range conditionConcerns {
-		if !c.holds(ev.Conditions) {
-			out = append(out, c.text)
+	for _, c := range ConditionList(ev.Conditions) {
+		if !c.Met {
+			out = append(out, c.Text)
 		}
 	}
 	return out

@@ -82,7 +82,8 @@ func Text(w io.Writer, ev *certwise.Evaluation) error {
 	}
 	p.printf("\n  Conditions for a certification to pay off:\n")
 	for _, l := range conditionLines(ev.Conditions) {
-		p.printf("  %s\n", l)
+		mark, text, _ := strings.Cut(l, "] ")
+		item(p, mark+"] ", text)
 	}
 
 	section(p, "Read more")
