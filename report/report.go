@@ -153,11 +153,14 @@ var roleTypeWords = map[certwise.RoleType]string{
 }
 
 // RoleTypeWords says how AI relates to a role in plain words.
-func RoleTypeWords(t certwise.RoleType) string {
-	if w, ok := roleTypeWords[t]; ok {
+func RoleTypeWords(t certwise.RoleType) string { return wordsFor(roleTypeWords, t, "not known") }
+
+// wordsFor returns the words m gives k, else otherwise.
+func wordsFor[K comparable](m map[K]string, k K, otherwise string) string {
+	if w, ok := m[k]; ok {
 		return w
 	}
-	return "not known"
+	return otherwise
 }
 
 func yesNo(b bool) string {

@@ -32,10 +32,7 @@ var verdictWords = map[certwise.VerdictID]string{
 
 // VerdictWords says a verdict in a few plain words, "Pursue it".
 func VerdictWords(v certwise.VerdictID) string {
-	if w, ok := verdictWords[v]; ok {
-		return w
-	}
-	return capitalize(label(string(v)))
+	return wordsFor(verdictWords, v, capitalize(label(string(v))))
 }
 
 // capitalize upper-cases the first letter of s.
@@ -207,12 +204,7 @@ var factLabels = map[string]string{
 	"signaling_environment":  "Your workplace or industry rewards credentials",
 }
 
-func factLabel(f string) string {
-	if l, ok := factLabels[f]; ok {
-		return l
-	}
-	return capitalize(label(f))
-}
+func factLabel(f string) string { return wordsFor(factLabels, f, capitalize(label(f))) }
 
 // ruleName turns a rule id such as media-panic into "media panic".
 func ruleName(id string) string { return strings.ReplaceAll(label(id), "-", " ") }
