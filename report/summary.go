@@ -92,12 +92,12 @@ func ExposureSentence(x certwise.ExposureSummary) string {
 	case x.Source == "self_assessed":
 		s = "You rate your work's exposure to AI as " + lvl
 		if than != "" && occ != "" {
-			s += "; in the public data " + occ + " is " + than
+			s += "; the public data agrees: " + than + " (" + occ + ")"
 		}
 	default:
 		s = "Your work's exposure to AI is " + lvl
 		if than != "" && occ != "" {
-			s += ": " + occ + " is " + than
+			s += ": " + than + " (" + occ + ", in the public data)"
 		}
 	}
 	if than == "" && x.CompressibleShare != nil {

@@ -19,7 +19,7 @@ func TestExposureSentence(t *testing.T) {
 		{"unknown", certwise.ExposureSummary{Level: certwise.ExposureUnknown},
 			"certwise could not tell how exposed your work is to AI: no occupation was matched to your title and you gave no rating of your own."},
 		{"from the data", certwise.ExposureSummary{Level: certwise.ExposureModerate, Source: "title_match", OccupationTitle: "Registered Nurses", Percentile: ptr(31)},
-			"Your work's exposure to AI is moderate: Registered Nurses is more exposed than the jobs of 31% of workers."},
+			"Your work's exposure to AI is moderate: more exposed than the jobs of 31% of workers (Registered Nurses, in the public data)."},
 		{"own rating, data differs", certwise.ExposureSummary{Level: certwise.ExposureHigh, Source: "self_assessed", DataLevel: certwise.ExposureModerate, OccupationTitle: "Software Developers", Percentile: ptr(62)},
 			"You rate your work's exposure to AI as high; the public data puts Software Developers at moderate, more exposed than the jobs of 62% of workers."},
 		{"own rating, no occupation", certwise.ExposureSummary{Level: certwise.ExposureHigh, Source: "self_assessed", CompressibleShare: ptr(0.4)},
