@@ -79,7 +79,7 @@ func mixText(m certwise.WorkMix) string {
 
 // exposureRows are the exposure facts as label/value pairs, only those known.
 func exposureRows(x certwise.ExposureSummary) [][2]string {
-	rows := [][2]string{{"Level", string(x.Level) + " (source: " + label(x.Source) + ")"}}
+	rows := [][2]string{{"Level", string(x.Level) + " (from " + SourceWords(x.Source) + ")"}}
 	if x.SelfAssessed != "" && x.Source != "self_assessed" {
 		rows = append(rows, [2]string{"Your own rating", string(x.SelfAssessed)})
 	}
@@ -89,7 +89,7 @@ func exposureRows(x certwise.ExposureSummary) [][2]string {
 	if x.OccupationCode != "" {
 		occ := x.OccupationCode
 		if x.OccupationTitle != "" {
-			occ += " " + x.OccupationTitle
+			occ = x.OccupationTitle + " (" + x.OccupationCode + ")"
 		}
 		rows = append(rows, [2]string{"Occupation", occ})
 	}
@@ -104,22 +104,19 @@ func exposureRows(x certwise.ExposureSummary) [][2]string {
 	if x.CompressibleShare != nil {
 		rows = append(rows, [2]string{"Compressible share", percent(*x.CompressibleShare) + " reporting + coordination"})
 	}
-	rows = append(rows, [2]string{"Structural", yesNo(x.Structural)})
-	rt := string(x.RoleType)
-	if rt == "" {
-		rt = string(certwise.RoleTypeUnknown)
-	}
+	rows = append(rows, [2]string{"AI could do the work itself", yesNo(x.Structural)})
+	rt := RoleTypeWords(x.RoleType)
 	if x.RoleTypeBasis != "" {
-		rt += ": " + x.RoleTypeBasis
+		rt += " (" + x.RoleTypeBasis + ")"
 	}
-	rows = append(rows, [2]string{"Role type", rt})
+	rows = append(rows, [2]string{"How AI relates to it", rt})
 	if x.TitleMatch != nil && len(x.TitleMatch.Matches) > 0 {
 		var c []string
 		for i, m := range x.TitleMatch.Matches {
 			if i == 3 {
 				break
 			}
-			c = append(c, m.Code+" "+m.Title)
+			c = append(c, m.Title+" ("+m.Code+")")
 		}
 		conf := "not confident"
 		if x.TitleMatch.Confident {
@@ -133,6 +130,39 @@ func exposureRows(x certwise.ExposureSummary) [][2]string {
 	return rows
 }
 
+// SourceWords says where an exposure level came from.
+func SourceWords(src string) string {
+	switch src {
+	case "self_assessed":
+		return "your own rating"
+	case "occupation":
+		return "the occupation you picked"
+	case "title_match":
+		return "the occupation matched to your title"
+	case "", "none":
+		return "nothing: not known"
+	}
+	return label(src)
+}
+
+// roleTypeWords say how AI relates to a role in plain words.
+var roleTypeWords = map[certwise.RoleType]string{
+	certwise.RoleTypeAIProof:      "AI barely touches it",
+	certwise.RoleTypeAIEnhanced:   "AI makes it stronger",
+	certwise.RoleTypeCompressible: "AI compresses much of it",
+}
+
+// RoleTypeWords says how AI relates to a role in plain words.
+func RoleTypeWords(t certwise.RoleType) string { return wordsFor(roleTypeWords, t, "not known") }
+
+// wordsFor returns the words m gives k, else otherwise.
+func wordsFor[K comparable](m map[K]string, k K, otherwise string) string {
+	if w, ok := m[k]; ok {
+		return w
+	}
+	return otherwise
+}
+
 func yesNo(b bool) string {
 	if b {
 		return "yes"
@@ -141,25 +171,16 @@ func yesNo(b bool) string {
 }
 
 // conditionLines are the four conditions for a certification to pay off as
-// checklist lines, "[x] Leverage possible" for one that holds and
-// "[ ] Timing appropriate" for one that does not.
+// checklist lines, "[x] ..." for one that holds and "[ ] ..." with the
+// concern it raises for one that does not.
 func conditionLines(c certwise.Conditions) []string {
-	conds := []struct {
-		name  string
-		holds bool
-	}{
-		{"Exposure understood", c.ExposureUnderstood},
-		{"Leverage possible", c.LeveragePossible},
-		{"Timing appropriate", c.TimingAppropriate},
-		{"Trajectory defined", c.TrajectoryDefined},
-	}
-	lines := make([]string, len(conds))
-	for i, x := range conds {
+	var lines []string
+	for _, x := range ConditionList(c) {
 		mark := "[ ]"
-		if x.holds {
+		if x.Met {
 			mark = "[x]"
 		}
-		lines[i] = mark + " " + x.name
+		lines = append(lines, mark+" "+x.Text)
 	}
 	return lines
 }
@@ -280,6 +301,29 @@ func stepDetails(s certwise.NextStep) []string {
 		out = append(out, label(k)+": "+evidenceValue(s.Evidence[k]))
 	}
 	return out
+}
+
+// TotalCostText says what a step's certifications cost together, and how
+// many of them the total leaves out for want of a confirmed price: "$49,
+// plus 2 without a confirmed price".
+func TotalCostText(s certwise.NextStep) string {
+	unpriced := 0
+	for _, c := range s.Certifications {
+		if c.CostUSD == nil {
+			unpriced++
+		}
+	}
+	t := certwise.CostText(s.TotalCostUSD, true)
+	switch {
+	case unpriced == 0:
+	case unpriced == len(s.Certifications):
+		return "not confirmed for any of them"
+	case unpriced == 1:
+		t += ", plus 1 without a confirmed price"
+	default:
+		t += ", plus " + strconv.Itoa(unpriced) + " without a confirmed price"
+	}
+	return t
 }
 
 func evidenceValue(v any) string {

@@ -114,14 +114,14 @@ func TestCertificationFitRequest(t *testing.T) {
 	ev := evaluateEdited(t, e, func(a *certwise.Answers) {
 		a.Certification = &certwise.CertificationChoice{Name: "Some Course"}
 		a.HeldCertifications = []string{"PMP", "CISA"}
-		a.TargetRole = &certwise.TargetRole{Title: "Lead developer"}
+		a.TargetRole = &certwise.TargetRole{Title: "Software architect", Occupation: "15-1299.08"}
 	})
 	req := fitter.last
 	if req.Certification.Name != "Some Course" || strings.Join(req.Held, "|") != "PMP|CISA" || req.RoleCode != "15-1252.00" ||
-		req.TargetCode != "15-1252.00" || req.TargetTitle != "Software Developers" || req.Gap == "" {
+		req.TargetCode != "15-1299.08" || req.TargetTitle != "Computer Systems Engineers/Architects" || req.Gap == "" {
 		t.Errorf("fit request %+v", req)
 	}
-	if strings.Join(rec.last.Held, "|") != "PMP|CISA" || rec.last.TargetCode != "15-1252.00" {
+	if strings.Join(rec.last.Held, "|") != "PMP|CISA" || rec.last.TargetCode != "15-1299.08" {
 		t.Errorf("recommend request %+v", rec.last)
 	}
 	if ev.CertificationFit == nil {
