@@ -55,6 +55,9 @@ type Evaluation struct {
 	NextSteps       []NextStep        `json:"next_steps"`
 	Recommendations []Recommendation  `json:"recommendations"`
 	References      []Reference       `json:"references"`
+	// CertificationFit judges the certification the person named; nil
+	// when they named none.
+	CertificationFit *CertificationFit `json:"certification_fit,omitempty"`
 }
 
 // Tier groups the verdicts by what they ask of the person: enroll now,
@@ -195,7 +198,11 @@ type NextStep struct {
 	TotalCostUSD   *float64           `json:"total_cost_usd,omitempty"`
 	TotalHours     *float64           `json:"total_hours,omitempty"`
 	Questions      []string           `json:"questions,omitempty"`
-	MoveBounds     *MoveBounds        `json:"move_bounds,omitempty"` // with Targets: the bounds moves were held to
+	// CostUnpriced counts the certifications of the step that have no
+	// price and so are missing from TotalCostUSD: a total is complete only
+	// when it is zero.
+	CostUnpriced int         `json:"cost_unpriced,omitempty"`
+	MoveBounds   *MoveBounds `json:"move_bounds,omitempty"` // with Targets: the bounds moves were held to
 }
 
 // TotalCostText says the step's total cost the way every report and page

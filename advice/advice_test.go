@@ -320,7 +320,7 @@ func TestPursueTotalsAndPairedProject(t *testing.T) {
 		out := advise(t, New(f, f, nil), certwise.AdviceInput{Verdict: v, Occupation: f.occs["99-0001.00"],
 			Level: certwise.ExposureHigh, Leverage: v == certwise.VerdictPursue, Recommendations: recs})
 		s := out.NextSteps[0]
-		if s.Kind != certwise.NextStepCertifications || *s.TotalCostUSD != 249 || *s.TotalHours != 32.5 || len(s.Certifications) != 3 {
+		if s.Kind != certwise.NextStepCertifications || *s.TotalCostUSD != 249 || s.CostUnpriced != 1 || *s.TotalHours != 32.5 || len(s.Certifications) != 3 {
 			t.Errorf("%s: certification step %+v", v, s)
 		}
 		if !strings.Contains(s.Action, "$249 for 2 of 3 (1 unpriced; 1 of the prices reported, unverified)") {

@@ -158,7 +158,7 @@ func (a *Advisor) reassess(ctx context.Context, in certwise.AdviceInput) ([]cert
 		if a.rec != nil {
 			// The target alone: a gap or the current role would let in
 			// certifications that do not serve the target.
-			recs, err := a.rec.Recommend(ctx, certwise.RecommendRequest{TargetCode: m.occ.Code, Top: certsPerTarget})
+			recs, err := a.rec.Recommend(ctx, certwise.RecommendRequest{TargetCode: m.occ.Code, Top: certsPerTarget, Held: in.Answers.HeldCertifications})
 			if err != nil {
 				return nil, fmt.Errorf("certifications for target %s: %w", m.occ.Code, err)
 			}

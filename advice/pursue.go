@@ -34,12 +34,13 @@ func (a *Advisor) pursue(in certwise.AdviceInput) []certwise.NextStep {
 		}
 		if noCost < len(recs) {
 			step.TotalCostUSD = ptr(round(cost, 2))
+			step.CostUnpriced = noCost
 		}
 		if noHours < len(recs) {
 			step.TotalHours = ptr(round(hours, 1))
 		}
-		step.Action = fmt.Sprintf("Pick one of these %d certifications; together they would cost %s and take %s of preparation, so choose the one that serves your goal rather than collecting them.",
-			len(recs), certwise.TotalCostText(recs), hoursText(step.TotalHours, noHours))
+		step.Action = fmt.Sprintf("Pick the one of these %d certifications that serves your goal rather than collecting them; all of them together would cost %s, with %s of preparation.",
+			len(recs), step.TotalCostText(), hoursText(step.TotalHours, noHours))
 		if in.Verdict == certwise.VerdictPursueForSignal {
 			step.Why = "Your organization or industry rewards visible credentials, so the certificate works as a signal; the paired project below is what turns it into leverage."
 		} else {

@@ -56,3 +56,43 @@ func BenchmarkCTDL(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkFit judges a named certification for a person who holds two
+// others, beside the recommendation the engine already makes for the same
+// person, in one run:
+//
+//	go test ./catalog -run '^$' -bench 'Fit' -cpu 1 -count 10
+func BenchmarkFit(b *testing.B) {
+	c, err := Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	zone := 4
+	held := []string{"CISA", "CompTIA Security+"}
+	gap := "auditing machine-learning models and generative-AI controls"
+	ctx := context.Background()
+	b.Run("recommend", func(b *testing.B) {
+		req := certwise.RecommendRequest{Gap: gap, RoleCode: "13-2011.00", Top: 3, Held: held}
+		for b.Loop() {
+			if _, err := c.Recommend(ctx, req); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("fit", func(b *testing.B) {
+		req := certwise.FitRequest{Certification: certwise.CertificationChoice{ID: "isaca-aaia"}, Gap: gap, RoleCode: "13-2011.00", JobZone: &zone, Held: held}
+		for b.Loop() {
+			if _, err := c.Fit(ctx, req); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("fit_by_name", func(b *testing.B) {
+		req := certwise.FitRequest{Certification: certwise.CertificationChoice{Name: "ISACA Advanced in AI Audit"}, Gap: gap, RoleCode: "13-2011.00", JobZone: &zone, Held: held}
+		for b.Loop() {
+			if _, err := c.Fit(ctx, req); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

@@ -68,6 +68,13 @@ type Catalog struct {
 	occupations map[string]string
 	matcher     *gapMatcher
 	prereqs     [][]credentialReq // per certification: its hard prerequisites
+	// providerWords are the providers' names and ids as normalized word
+	// lists, longest first, to read a credential name without its
+	// provider in front.
+	providerWords [][]string
+	// certAliases are, per certification, the names it goes by
+	// (credentialNames of its id).
+	certAliases [][][]string
 }
 
 type catalogFile struct {
@@ -114,6 +121,7 @@ func Parse(certsData, skillsData []byte) (*Catalog, error) {
 	for i, cert := range c.certs {
 		c.byID[cert.ID] = i
 	}
+	c.compileProviderWords()
 	c.compilePrerequisites()
 	return c, nil
 }

@@ -86,76 +86,29 @@ func (c *Catalog) recommend(ctx context.Context, req certwise.RecommendRequest, 
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}
-	if err := c.checkRequest(req); err != nil {
+	sc, err := c.prepare(req)
+	if err != nil {
 		return Result{}, err
 	}
-	gap := c.MapGap(req.Gap)
-	for _, s := range req.Skills {
-		gap = addSkills(gap, c.namedSkill(s))
-	}
-	if len(gap) == 0 && req.TargetCode == "" && req.RoleCode == "" {
-		if strings.TrimSpace(req.Gap) == "" && len(req.Skills) == 0 {
-			return Result{}, certwise.Errorf(certwise.EINVALID, "gap", "describe the capability gap, or give a target role, so that certifications can be matched")
-		}
-		return Result{}, certwise.Errorf(certwise.EINVALID, "gap",
-			"could not map %q to any skill of the catalog; name the capability in other words (e.g. %s)",
-			strings.TrimSpace(req.Gap+" "+strings.Join(req.Skills, ", ")), "\"prompt engineering\", \"AI governance\", \"deploy ML models\", \"data pipelines\"")
-	}
-	var total float64
-	for _, g := range gap {
-		total += g.Weight
-	}
-	level := levelCue(req.Gap)
-	res := Result{GapSkills: gap}
-	field := c.fieldCodes(req)
-	if len(field) > 0 && !c.servesField(field) {
+	res := Result{GapSkills: sc.gap}
+	if field := c.fieldCodes(req); len(field) > 0 && !c.servesField(field) {
 		res.NoFieldMatch = true
 		res.FieldNote = c.noFieldNote(field)
 	}
 	// Rank by the figures alone, then write the reasons only for the
 	// certifications returned: most of the catalog is scored and dropped, and
 	// the reasons are most of a recommendation's cost.
-	var buf [64]ranked
-	ranks := buf[:0]
-	gapFields := c.fieldSkills(gap)
-	for i := range c.certs {
-		if len(field) > 0 && !c.certs[i].AnyField && !c.inField(&c.certs[i], field) {
-			continue // another field's certificate
-		}
-		if c.otherField(&c.certs[i], gapFields) {
-			continue // made for another field than the one the gap names
-		}
-		score, excl, ok := c.score(i, req, gap, total, level, excluded, nil)
-		if excl != nil {
-			res.Excluded = append(res.Excluded, *excl)
-			continue
-		}
-		if ok {
-			ranks = append(ranks, ranked{i, score})
-		}
-	}
-	slices.SortStableFunc(ranks, func(a, b ranked) int {
-		if a.score != b.score {
-			return cmp.Compare(b.score, a.score)
-		}
-		return strings.Compare(c.certs[a.cert].ID, c.certs[b.cert].ID)
-	})
-	top := req.Top
-	if top <= 0 {
-		top = DefaultTop
-	}
-	if len(ranks) > top {
-		ranks = ranks[:top]
-	}
+	ranks, excl := c.rank(sc, excluded)
+	res.Excluded = excl
 	if len(ranks) > 0 {
 		res.Recommendations = make([]certwise.Recommendation, len(ranks))
 	}
 	for k, r := range ranks {
 		why := make([]string, 0, 8)
-		c.score(r.cert, req, gap, total, level, false, &why)
+		c.score(r.cert, sc, false, &why)
 		cert := &c.certs[r.cert]
 		cost, verified := cert.Cost()
-		missing, confirm := c.prerequisites(r.cert, req.Held)
+		missing, confirm := c.prerequisites(r.cert, sc.held)
 		res.Recommendations[k] = certwise.Recommendation{
 			ID:                     cert.ID,
 			Name:                   cert.Name,
@@ -173,6 +126,87 @@ func (c *Catalog) recommend(ctx context.Context, req certwise.RecommendRequest, 
 		}
 	}
 	return res, nil
+}
+
+// scoring is a request read once for scoring every certification: the
+// gap's skills and their total weight, the level and audience cues, the
+// held certifications.
+type scoring struct {
+	req      certwise.RecommendRequest
+	held     heldCredentials
+	gap      []SkillMatch
+	total    float64
+	level    string // levelCue of the gap
+	audience string // audienceCue of the gap
+}
+
+// prepare checks a request and reads it for scoring; a request with
+// nothing to match on is an EINVALID error naming the gap.
+func (c *Catalog) prepare(req certwise.RecommendRequest) (*scoring, error) {
+	if err := c.checkRequest(req); err != nil {
+		return nil, err
+	}
+	gap := c.MapGap(req.Gap)
+	for _, s := range req.Skills {
+		gap = addSkills(gap, c.namedSkill(s))
+	}
+	if len(gap) == 0 && req.TargetCode == "" && req.RoleCode == "" {
+		if strings.TrimSpace(req.Gap) == "" && len(req.Skills) == 0 {
+			return nil, certwise.Errorf(certwise.EINVALID, "gap", "describe the capability gap, or give a target role, so that certifications can be matched")
+		}
+		return nil, certwise.Errorf(certwise.EINVALID, "gap",
+			"could not map %q to any skill of the catalog; name the capability in other words (e.g. %s)",
+			strings.TrimSpace(req.Gap+" "+strings.Join(req.Skills, ", ")), "\"prompt engineering\", \"AI governance\", \"deploy ML models\", \"data pipelines\"")
+	}
+	sc := &scoring{req: req, held: c.readHeld(req.Held), gap: gap, level: levelCue(req.Gap), audience: audienceCue(req.Gap)}
+	for _, g := range gap {
+		sc.total += g.Weight
+	}
+	return sc, nil
+}
+
+// rank scores the certifications of the request's fields that the person
+// does not hold, best first (ties by id), and keeps the request's top
+// (DefaultTop when it says none); those a limit leaves out are returned
+// only when excluded is true.
+func (c *Catalog) rank(sc *scoring, excluded bool) ([]ranked, []Exclusion) {
+	var excl []Exclusion
+	ranks := make([]ranked, 0, 32)
+	field := c.fieldCodes(sc.req)
+	gapFields := c.fieldSkills(sc.gap)
+	for i := range c.certs {
+		if len(field) > 0 && !c.certs[i].AnyField && !c.inField(&c.certs[i], field) {
+			continue // another field's certificate
+		}
+		if c.otherField(&c.certs[i], gapFields) {
+			continue // made for another field than the one the gap names
+		}
+		if c.holds(i, sc.held) {
+			continue // the person already holds it
+		}
+		score, ex, ok := c.score(i, sc, excluded, nil)
+		if ex != nil {
+			excl = append(excl, *ex)
+			continue
+		}
+		if ok {
+			ranks = append(ranks, ranked{i, score})
+		}
+	}
+	slices.SortStableFunc(ranks, func(a, b ranked) int {
+		if a.score != b.score {
+			return cmp.Compare(b.score, a.score)
+		}
+		return strings.Compare(c.certs[a.cert].ID, c.certs[b.cert].ID)
+	})
+	top := sc.req.Top
+	if top <= 0 {
+		top = DefaultTop
+	}
+	if len(ranks) > top {
+		ranks = ranks[:top]
+	}
+	return ranks, excl
 }
 
 // ranked is a certification (its index in the catalog) with its score.
@@ -226,8 +260,10 @@ func (c *Catalog) checkRequest(req certwise.RecommendRequest) error {
 // certification is not relevant to the request, and an exclusion when it is
 // relevant but breaks a limit (only when excluded is true; otherwise such a
 // certification is just not ok); the score is rounded to one decimal. When
-// why is not nil, the reasons behind the score are appended to it.
-func (c *Catalog) score(i int, req certwise.RecommendRequest, gap []SkillMatch, total float64, cue string, excluded bool, why *[]string) (float64, *Exclusion, bool) {
+// why is not nil, the reasons behind the score are appended to it. sc is
+// the request as prepare reads it.
+func (c *Catalog) score(i int, sc *scoring, excluded bool, why *[]string) (float64, *Exclusion, bool) {
+	req, held, gap, total, cue := sc.req, sc.held, sc.gap, sc.total, sc.level
 	cert := &c.certs[i]
 	explain := why != nil
 	var relevance float64
@@ -309,7 +345,7 @@ func (c *Catalog) score(i int, req certwise.RecommendRequest, gap []SkillMatch, 
 	}
 
 	// Using AI at work, or building with it.
-	switch audience := audienceCue(req.Gap); {
+	switch audience := sc.audience; {
 	case audience == "":
 	case audience == audienceUse && slices.Contains(cert.Audience, "business"):
 		score += weightAudienceFit
@@ -373,14 +409,14 @@ func (c *Catalog) score(i int, req certwise.RecommendRequest, gap []SkillMatch, 
 			*why = append(*why, fmt.Sprintf("no preparation estimate; it may not fit your %s hours", display.Hours(*req.MaxHours)))
 		}
 	}
-	switch missing, _ := c.prerequisites(i, req.Held); {
+	switch missing, _ := c.prerequisites(i, held); {
 	case len(missing) > 0:
 		score -= penaltyHeldFirst
 		if explain {
 			*why = append(*why, "you cannot sit it yet: it requires "+strings.Join(missing, "; ")+", which you did not list among the certifications you hold")
 		}
 	case explain && len(req.Held) > 0:
-		for _, h := range c.heldFor(i, req.Held) {
+		for _, h := range c.heldFor(i, held) {
 			*why = append(*why, "you hold "+h+", which it requires")
 		}
 	}

@@ -125,6 +125,27 @@ func TestAPIEvaluate(t *testing.T) {
 	}
 }
 
+// TestAPIEvaluateCertificationFit checks that a named certification's
+// judgement is in the response and matches the contract.
+func TestAPIEvaluateCertificationFit(t *testing.T) {
+	s, _, _ := newTestServer(t)
+	h, _ := s.Handler()
+	body := strings.Replace(validAnswers, `"positioning": "offensive"`, `"positioning": "offensive", "certification": {"id": "cert-a"}, "held_certifications": ["CISA"]`, 1)
+	rec := do(t, h, "POST", "/api/v1/evaluate", "application/json", body)
+	if rec.Code != 200 {
+		t.Fatalf("status %d: %s", rec.Code, rec.Body.String())
+	}
+	checkContract(t, "POST", "/evaluate", rec)
+	var ev struct {
+		Fit *struct {
+			Judgement string `json:"judgement"`
+		} `json:"certification_fit"`
+	}
+	if err := json.Unmarshal(rec.Body.Bytes(), &ev); err != nil || ev.Fit == nil || ev.Fit.Judgement != "partial" {
+		t.Errorf("certification_fit %+v (%v) in %s", ev.Fit, err, rec.Body.String())
+	}
+}
+
 func TestAPIAssessmentLifecycle(t *testing.T) {
 	s, _, logs := newTestServer(t)
 	h, _ := s.Handler()

@@ -22,7 +22,8 @@ type versionDiff struct {
 func (d *versionDiff) VerdictChanged() bool { return d.VerdictBefore != d.VerdictAfter }
 
 type answerChange struct {
-	Field  string
+	Field  string // the answers field, as JSON spells it
+	Label  string // the question that asks for it, in the form's words
 	Before string
 	After  string
 }
@@ -44,11 +45,44 @@ func diffAssessments(earlier, later *certwise.Assessment) *versionDiff {
 	}
 	for k := range keys {
 		if before[k] != after[k] {
-			d.Changes = append(d.Changes, answerChange{Field: k, Before: orNone(before[k]), After: orNone(after[k])})
+			q, ok := askedBy(k)
+			d.Changes = append(d.Changes, answerChange{Field: k, Label: fieldLabel(k, q, ok),
+				Before: orNone(valueWords(q, ok, before[k])), After: orNone(valueWords(q, ok, after[k]))})
 		}
 	}
 	sort.Slice(d.Changes, func(i, j int) bool { return d.Changes[i].Field < d.Changes[j].Field })
 	return d
+}
+
+// fieldLabel names an answers field for a person: the question that asks
+// for it (the choice, for one class of a work mix), else the field's
+// last part in words.
+func fieldLabel(field string, q certwise.Prompt, ok bool) string {
+	if !ok {
+		i := strings.LastIndexByte(field, '.')
+		return humanize(field[i+1:])
+	}
+	if q.Field != field { // role.work_mix.analysis: name the class
+		if c, found := q.Choice(field[len(q.Field)+1:]); found {
+			return q.Text + " " + c.Label
+		}
+	}
+	return q.Text
+}
+
+// valueWords shows the answer to a choice question by its choices'
+// labels instead of their values.
+func valueWords(q certwise.Prompt, ok bool, v string) string {
+	if !ok || len(q.Choices) == 0 || v == "" || q.Kind == certwise.KindShares {
+		return v
+	}
+	parts := strings.Split(v, ", ")
+	for i, p := range parts {
+		if c, found := q.Choice(p); found {
+			parts[i] = c.Label
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 func orNone(s string) string {

@@ -58,6 +58,20 @@ func (f fakeEvaluator) Evaluate(_ context.Context, a certwise.Answers) (*certwis
 	if !a.Position.HasTestedAIInRole {
 		ev.Concerns = append(ev.Concerns, certwise.Concern{ID: "untested_in_role", Text: "You have not tried AI tools on your own work yet.", Evidence: "AI tried in current role: no"})
 	}
+	if c := a.Certification; c != nil {
+		zone := 4
+		ev.CertificationFit = &certwise.CertificationFit{ID: c.ID, Name: "Cert A", Provider: "Acme", Level: "associate",
+			Judgement: certwise.FitPartial, Summary: "Cert A fits you in part: it covers part of your gap.",
+			Gap:           certwise.FitGap{Skills: []string{"s1", "s2"}, Covered: []string{"s1"}, Missing: []string{"s2"}, Share: fp(0.5), Text: "it covers 1 of the 2 skill areas in your gap"},
+			Current:       &certwise.FitRole{Code: "13-2051.00", Match: certwise.RoleMatchNone, Text: "not made for your current role"},
+			Prerequisites: certwise.FitPrerequisites{Met: true, Missing: []string{}, Held: []string{}, ToConfirm: []string{}, Text: "it requires no other credential"},
+			LevelFit:      certwise.FitLevel{Level: "associate", JobZone: &zone, Fit: certwise.LevelFitMatches, Text: "an associate credential, in line with job zone 4"},
+			Cost:          certwise.FitCost{USD: fp(150), Provenance: certwise.ProvenanceOfficial, Text: "$150"},
+			Hours:         certwise.FitHours{Text: "no preparation estimate"},
+			Alternatives: []certwise.FitAlternative{{ID: "cert-b", Name: "Cert B", Provider: "Acme", Level: "associate", CostText: "not confirmed",
+				Why: []string{"ALT-WHY covers both skill areas of your gap"}}},
+		}
+	}
 	if !valid {
 		ev.Verdict, ev.Rule, ev.Headline = certwise.VerdictAvoid, "no_valid_motive", "None of your reasons justifies a certification."
 		ev.Recommendations = nil

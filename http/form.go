@@ -44,6 +44,11 @@ func stepIndex(step string) int {
 type formState struct {
 	Answers  certwise.Answers `json:"answers"`
 	Previous string           `json:"previous,omitempty"`
+	// NoRole and NoTarget record that the person chose "None of these"
+	// among the occupations found for their title or target role, so the
+	// form does not pick the best match for them again.
+	NoRole   bool `json:"no_role,omitempty"`
+	NoTarget bool `json:"no_target,omitempty"`
 }
 
 func (f formState) encode() string {
@@ -65,6 +70,8 @@ func decodeState(s string) (formState, error) {
 	var raw struct {
 		Answers  json.RawMessage `json:"answers"`
 		Previous string          `json:"previous"`
+		NoRole   bool            `json:"no_role"`
+		NoTarget bool            `json:"no_target"`
 	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
@@ -82,6 +89,7 @@ func decodeState(s string) (formState, error) {
 		return f, certwise.Errorf(certwise.EINVALID, "previous", "the assessment this revisits has an invalid id")
 	}
 	f.Previous = raw.Previous
+	f.NoRole, f.NoTarget = raw.NoRole, raw.NoTarget
 	return f, nil
 }
 
@@ -119,12 +127,31 @@ func (e *fieldErrors) List() []fieldError {
 	}
 	out := make([]fieldError, len(e.names))
 	for i, n := range e.names {
-		out[i] = fieldError{Field: n, Message: e.msgs[n]}
+		out[i] = fieldError{Field: n, Label: inputLabel(n), Message: e.msgs[n]}
 	}
 	return out
 }
 
-type fieldError struct{ Field, Message string }
+// fieldError is one refused answer: the form input, the question that asks
+// for it in the form's words ("" if none does) and what is wrong.
+type fieldError struct{ Field, Label, Message string }
+
+// inputLabel names a form input by the question that asks for it: its
+// wording, with the class for one share of the work mix.
+func inputLabel(input string) string {
+	for _, q := range certwise.Questionnaire {
+		switch {
+		case q.Input == "":
+		case q.Input == input:
+			return q.Text
+		case q.Kind == certwise.KindShares && strings.HasPrefix(input, q.Input+"_"):
+			if c, ok := q.Choice(strings.TrimPrefix(input, q.Input+"_")); ok {
+				return q.Text + " " + c.Label
+			}
+		}
+	}
+	return ""
+}
 
 // workMixField is the role step's optional work mix input for one class,
 // in percent.

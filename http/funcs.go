@@ -8,6 +8,7 @@ import (
 
 	"github.com/certwise/certwise"
 	"github.com/certwise/certwise/internal/display"
+	"github.com/certwise/certwise/report"
 )
 
 // templateFuncs are the helpers every template may call.
@@ -26,7 +27,7 @@ var templateFuncs = template.FuncMap{
 	"num":      num,
 	"wage":     wage,
 	"humanize": humanize,
-	"verdict":  verdictLabel,
+	"verdict":  report.VerdictWords,
 	"workMix":  workMixSVG,
 	"classLbl": func(c certwise.WorkClass) string { return workClassLabels[c] },
 	"join":     strings.Join,
@@ -90,24 +91,6 @@ func humanize(v any) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-// verdictLabels say each verdict in a few plain words.
-var verdictLabels = map[certwise.VerdictID]string{
-	certwise.VerdictPursue:            "Pursue it",
-	certwise.VerdictPursueForSignal:   "Pursue it for the signal",
-	certwise.VerdictApplyFirst:        "Apply AI in your role first",
-	certwise.VerdictClarifyFirst:      "Clarify first",
-	certwise.VerdictRedesignRoleFirst: "Redesign your role first",
-	certwise.VerdictReassessPosition:  "Reassess your position",
-	certwise.VerdictAvoid:             "Avoid it for now",
-}
-
-func verdictLabel(v certwise.VerdictID) string {
-	if l, ok := verdictLabels[v]; ok {
-		return l
-	}
-	return humanize(v)
 }
 
 // whole formats an optional figure as a whole number.

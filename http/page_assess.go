@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/http"
+	"net/url"
 	"reflect"
 	"strconv"
 	"strings"
@@ -24,6 +25,11 @@ type stepView struct {
 	Previous string // the assessment a revisit follows
 	Matches  []roleOption
 	Targets  []roleOption
+	// Check asks the person to confirm the occupation found for a title
+	// before moving on: the input name of the occupation question.
+	Check    string
+	NoRole   bool // "None of these" chosen for the current role
+	NoTarget bool // and for the target role
 	Certs    []certwise.Certification
 	CertID   string // the selected catalog id, "custom" or ""
 	MixPct   map[string]string
@@ -104,12 +110,38 @@ type stepLink struct {
 	Done    bool
 }
 
-// roleOption is one occupation a person can pick for a title.
+// NoneChecked reports whether "None of these" is the choice shown for the
+// occupation question of field.
+func (v stepView) NoneChecked(field string) bool {
+	if field == "target_role.occupation" {
+		return v.NoTarget
+	}
+	return v.NoRole
+}
+
+// Picked returns the occupation option that is selected, if any.
+func (v stepView) Picked(field string) *roleOption {
+	opts := v.Matches
+	if field == "target_role.occupation" {
+		opts = v.Targets
+	}
+	for i := range opts {
+		if opts[i].Checked {
+			return &opts[i]
+		}
+	}
+	return nil
+}
+
+// roleOption is one occupation a person can pick for a title, with how
+// exposed its work is.
 type roleOption struct {
-	Code    string
-	Title   string
-	Matched string
-	Checked bool
+	Code       string
+	Title      string
+	Matched    string
+	Checked    bool
+	Level      certwise.ExposureLevel
+	Percentile *float64
 }
 
 // handleAssessStart shows the first step. ?occupation=CODE and
@@ -154,6 +186,7 @@ func (s *Server) handleAssessStep(w http.ResponseWriter, r *http.Request) {
 	}
 	errs := &fieldErrors{}
 	s.applyStep(step, r.PostForm, &st.Answers, errs)
+	noteNone(step, r.PostForm, &st)
 	switch nav {
 	case "back":
 		s.renderStep(w, r, http.StatusOK, steps[max(i-1, 0)], st, nil)
@@ -166,8 +199,17 @@ func (s *Server) handleAssessStep(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, certwise.Errorf(certwise.EINVALID, "nav", "Unknown action; start the assessment again."))
 		return
 	}
+	if step == stepRole && strings.TrimSpace(st.Answers.Role.Title) == "" && st.Answers.Role.Occupation == "" {
+		errs.add(certwise.MustAsk("role.title").Input, "Enter your job title: certwise finds your occupation, and how exposed it is, from it.")
+	}
 	if !errs.empty() {
 		s.renderStep(w, r, http.StatusBadRequest, step, st, errs)
+		return
+	}
+	if q, ok := s.toConfirm(step, r.PostForm, st); ok {
+		// Found occupations the person has not seen yet: show them, the
+		// best one picked, before the answers move on.
+		s.renderStepCheck(w, r, step, st, q)
 		return
 	}
 	if i+1 < len(steps) {
@@ -194,13 +236,62 @@ func (s *Server) showResult(w http.ResponseWriter, r *http.Request, st formState
 	s.renderResult(w, r, http.StatusOK, s.resultView(r, st, ev))
 }
 
+// noteNone records in the state whether the person chose "None of these"
+// for an occupation question the step showed.
+func noteNone(step string, form url.Values, st *formState) {
+	for _, q := range certwise.QuestionsOf(certwise.Step(step)) {
+		if q.Kind != certwise.KindCode || !form.Has(q.Input) {
+			continue
+		}
+		none := strings.TrimSpace(form.Get(q.Input)) == ""
+		if q.Field == "target_role.occupation" {
+			st.NoTarget = none
+		} else {
+			st.NoRole = none
+		}
+	}
+}
+
+// toConfirm reports the occupation question whose candidates the person
+// has not been shown: a title typed, no occupation picked, the form
+// without the question (it had no candidates to list then) and the
+// matcher finding some now.
+func (s *Server) toConfirm(step string, form url.Values, st formState) (certwise.Prompt, bool) {
+	for _, q := range certwise.QuestionsOf(certwise.Step(step)) {
+		if q.Kind != certwise.KindCode || form.Has(q.Input) {
+			continue
+		}
+		title, code := st.Answers.Role.Title, st.Answers.Role.Occupation
+		if q.Field == "target_role.occupation" {
+			if st.Answers.TargetRole == nil {
+				continue
+			}
+			title, code = st.Answers.TargetRole.Title, st.Answers.TargetRole.Occupation
+		}
+		if code == "" && strings.TrimSpace(title) != "" && len(s.Titles.Match(title, 1).Matches) > 0 {
+			return q, true
+		}
+	}
+	return certwise.Prompt{}, false
+}
+
 // renderStep shows one step of the guided assessment.
 func (s *Server) renderStep(w http.ResponseWriter, r *http.Request, status int, step string, st formState, errs *fieldErrors) {
+	s.renderStepView(w, r, status, step, st, errs, "")
+}
+
+// renderStepCheck shows a step again for the person to confirm the
+// occupation found for the title that question q's title field holds.
+func (s *Server) renderStepCheck(w http.ResponseWriter, r *http.Request, step string, st formState, q certwise.Prompt) {
+	s.renderStepView(w, r, http.StatusOK, step, st, nil, q.Input)
+}
+
+func (s *Server) renderStepView(w http.ResponseWriter, r *http.Request, status int, step string, st formState, errs *fieldErrors, check string) {
 	i := stepIndex(step)
 	v := stepView{
 		Step: step, Number: i + 1, Total: len(steps), Heading: certwise.StepTitles[certwise.Step(step)],
 		State: st.encode(), Answers: st.Answers, Errors: errs, Previous: st.Previous,
-		Blocks: questionBlocks(step, &st.Answers),
+		Blocks: questionBlocks(step, &st.Answers), Check: check, NoRole: st.NoRole, NoTarget: st.NoTarget,
 	}
 	for j, sname := range steps {
 		v.Steps = append(v.Steps, stepLink{Title: certwise.StepTitles[certwise.Step(sname)], Current: j == i, Done: j < i})
@@ -208,14 +299,14 @@ func (s *Server) renderStep(w http.ResponseWriter, r *http.Request, status int, 
 	a := st.Answers
 	switch step {
 	case stepRole:
-		v.Matches = s.roleOptions(a.Role.Title, a.Role.Occupation)
+		v.Matches = s.roleOptions(a.Role.Title, a.Role.Occupation, st.NoRole)
 		v.MixPct = map[string]string{}
 		for c, share := range a.Role.WorkMix {
 			v.MixPct[string(c)] = fmt.Sprintf("%.0f", share*100)
 		}
 	case stepTarget:
 		if a.TargetRole != nil {
-			v.Targets = s.roleOptions(a.TargetRole.Title, a.TargetRole.Occupation)
+			v.Targets = s.roleOptions(a.TargetRole.Title, a.TargetRole.Occupation, st.NoTarget)
 		}
 		certs, err := s.Catalog.Certifications(r.Context(), certwise.CatalogFilter{})
 		if err != nil {
@@ -238,29 +329,33 @@ func (s *Server) renderStep(w http.ResponseWriter, r *http.Request, status int, 
 }
 
 // roleOptions lists the occupations to pick from for a title, with the
-// chosen code first when the matcher does not return it.
-func (s *Server) roleOptions(title, code string) []roleOption {
+// chosen code first when the matcher does not return it. With no code
+// chosen and none not chosen either, the best match is picked, so the
+// form shows which occupation it will use.
+func (s *Server) roleOptions(title, code string, none bool) []roleOption {
 	var out []roleOption
 	seen := map[string]bool{}
-	if code != "" {
-		if o, ok := s.Occupations.Occupation(code); ok {
-			out = append(out, roleOption{Code: o.Code, Title: o.Title, Checked: true})
-			seen[o.Code] = true
+	add := func(c, matched string, checked bool) {
+		o, ok := s.Occupations.Occupation(c)
+		if !ok || seen[c] {
+			return
 		}
+		seen[c] = true
+		out = append(out, roleOption{Code: o.Code, Title: o.Title, Matched: matched, Checked: checked,
+			Level: o.ExposureLevel, Percentile: o.ExposurePercentile})
+	}
+	if code != "" {
+		add(code, "", true)
 	}
 	if strings.TrimSpace(title) == "" {
 		return out
 	}
 	for _, m := range s.Titles.Match(title, 6).Matches {
-		if seen[m.Code] {
-			continue
-		}
-		seen[m.Code] = true
 		matched := ""
 		if !strings.EqualFold(m.MatchedTitle, m.Title) {
 			matched = m.MatchedTitle
 		}
-		out = append(out, roleOption{Code: m.Code, Title: m.Title, Matched: matched})
+		add(m.Code, matched, code == "" && !none && len(out) == 0)
 	}
 	return out
 }

@@ -10,6 +10,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/certwise/certwise"
 )
 
 // browser is a cookie-keeping client for walking the pages like a person
@@ -101,7 +103,17 @@ func completeAssessment(b *browser) {
 	b.expect(200, "Step 5 of 5", "Cert A")
 	b.post("/assess", url.Values{"step": {"target"}, "nav": {"next"}, "target_title": {"software developer"},
 		"target_occupation": {"15-1252.00"}, "certification": {"cert-a"}, "expected_authority_gain": {"some"}, "positioning": {"offensive"}})
-	b.expect(200, "Pursue it", `id="concerns-title">Concerns<`, "The four conditions", "<svg", "Save and get a share link")
+	b.expect(200, "Pursue it", "How exposed your work is", "How this was decided", "<svg", "Save and get a share link",
+		"The certification you named", "Cert A fits you in part", "ALT-WHY covers both")
+	// The summary opens the page; the engine's ids stay out of it.
+	if s, h := strings.Index(b.body, `id="summary"`), strings.Index(b.body, `id="how-decided"`); s < 0 || h < s {
+		b.t.Errorf("summary at %d, how it was decided at %d: want the summary first", s, h)
+	}
+	for _, bad := range []string{"all_conditions", "all(", "β"} {
+		if strings.Contains(b.body, bad) {
+			b.t.Errorf("the result page shows %q", bad)
+		}
+	}
 }
 
 var shareRe = regexp.MustCompile(`id="share-link">[^<]*/a/([A-Za-z0-9_-]+)<`)
@@ -159,7 +171,11 @@ func TestAssessmentPages(t *testing.T) {
 	}
 	b.expect(200, "Avoid it for now")
 	b.post("/a", url.Values{})
-	b.expect(201, "What changed since version 1", "Pursue it", "Avoid it for now", "motives", "organization.ai_adoption_phase")
+	b.expect(201, "What changed since version 1", "Pursue it", "Avoid it for now",
+		html.EscapeString(certwise.MustAsk("motives").Text), html.EscapeString(certwise.MustAsk("organization.ai_adoption_phase").Text))
+	if strings.Contains(b.body, "organization.ai_adoption_phase") || strings.Contains(b.body, "reduce_anxiety") {
+		b.t.Error("the changes table names fields or choices by their ids")
+	}
 	id2 := shareRe.FindStringSubmatch(b.body)[1]
 	b.get("/a/" + id2)
 	b.expect(200, "version 2", "History")
@@ -196,11 +212,25 @@ func TestAssessmentStepErrors(t *testing.T) {
 	b.expect(400, "damaged")
 	// Back keeps what was typed.
 	b.get("/assess")
-	b.post("/assess", url.Values{"step": {"role"}, "nav": {"next"}, "title": {"electrician"}})
+	b.post("/assess", url.Values{"step": {"role"}, "nav": {"next"}, "title": {"electrician"}, "occupation": {""}})
 	b.post("/assess", url.Values{"step": {"position"}, "nav": {"back"}, "owns_measurable_outcomes": {"1"}})
 	b.expect(200, "Step 1 of 5", `value="electrician"`)
-	b.post("/assess", url.Values{"step": {"role"}, "nav": {"next"}, "title": {"electrician"}})
+	b.post("/assess", url.Values{"step": {"role"}, "nav": {"next"}, "title": {"electrician"}, "occupation": {""}})
 	b.expect(200, `id="owns_measurable_outcomes" name="owns_measurable_outcomes" value="1" checked`)
+	// An empty title is refused beside the field, the other answers kept.
+	b.get("/assess")
+	b.post("/assess", url.Values{"step": {"role"}, "nav": {"next"}, "title": {"  "}, "exposure_self_assessed": {"high"}})
+	b.expect(400, "Enter your job title", `value="high" checked`)
+	// Continue on a title whose occupations were not shown yet shows them,
+	// the best one picked, before moving on; so does the target role.
+	b.get("/assess")
+	b.post("/assess", url.Values{"step": {"role"}, "nav": {"next"}, "title": {"financial analyst"}})
+	b.expect(200, "Step 1 of 5", "certwise will use <strong>Financial and Investment Analysts</strong>", `value="13-2051.00" checked`)
+	b.post("/assess", url.Values{"step": {"role"}, "nav": {"next"}, "title": {"financial analyst"}, "occupation": {"13-2051.00"}})
+	b.expect(200, "Step 2 of 5")
+	b.get("/assess")
+	b.post("/assess", url.Values{"step": {"target"}, "nav": {"next"}, "target_title": {"software developer"}})
+	b.expect(200, "Step 5 of 5", "Check the occupation certwise found", `value="15-1252.00" checked`)
 	// A custom certification needs a name.
 	b.get("/assess")
 	b.post("/assess", url.Values{"step": {"target"}, "nav": {"next"}, "certification": {"custom"}, "cert_cost": {"abc"}})

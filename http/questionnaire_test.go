@@ -87,8 +87,8 @@ func TestFormRejectsBadText(t *testing.T) {
 // and the direction right after the verdict.
 func TestResultShowsConcerns(t *testing.T) {
 	b := walkSteps(t, "", url.Values{"motives": {"capability_gap"}})
-	b.expect(200, `data-concern="untested_in_role"`, "You have not tried AI tools on your own work yet.", "AI tried in current role: no", "<strong>Direction:</strong> not yet defined")
-	if strings.Index(b.body, `id="concerns-title"`) > strings.Index(b.body, "The four conditions") {
+	b.expect(200, `data-concern="untested_in_role"`, "You have not tried AI tools on your own work yet.", "AI tried in current role: no", "Where you are heading", "not yet a defined direction")
+	if c, h := strings.Index(b.body, `id="summary-concerns"`), strings.Index(b.body, `id="how-decided"`); c < 0 || h < c {
 		t.Error("the concerns come after the conditions, not right after the verdict")
 	}
 }
@@ -114,4 +114,17 @@ func walkSteps(t *testing.T, stop certwise.Step, answers url.Values) *browser {
 		}
 	}
 	return b
+}
+
+func TestInputLabel(t *testing.T) {
+	for _, tt := range []struct{ input, want string }{
+		{"title", certwise.MustAsk("role.title").Text},
+		{"cert_cost", certwise.MustAsk("certification.cost_usd").Text},
+		{"mix_analysis", certwise.MustAsk("role.work_mix").Text + " Analysis"},
+		{"nowhere", ""},
+	} {
+		if got := inputLabel(tt.input); got != tt.want {
+			t.Errorf("inputLabel(%q) = %q, want %q", tt.input, got, tt.want)
+		}
+	}
 }

@@ -33,9 +33,18 @@ var workClassLabels = map[certwise.WorkClass]string{
 	certwise.HandsOn:      "Hands-on work",
 }
 
-// workMixSVG draws a work mix as one stacked bar with a legend. The text
-// alternative lists every share, so the picture adds nothing a screen
-// reader misses.
+// Chart geometry: the charts are drawn in a viewBox as wide as a phone's
+// content column and the stylesheet caps their width, so the 13-unit text
+// never shows below 12 px from a 390 px screen up (svg.chart in style.css).
+const (
+	chartWidth = 340.0
+	chartFont  = 13
+)
+
+// workMixSVG draws a work mix as one stacked bar with a legend below it.
+// The shares are written in the legend only, so the dashed half-way line
+// never crosses a label. The text alternative lists every share, so the
+// picture adds nothing a screen reader misses.
 func workMixSVG(mix certwise.WorkMix) template.HTML {
 	total := 0.0
 	for _, c := range certwise.WorkClasses {
@@ -44,7 +53,7 @@ func workMixSVG(mix certwise.WorkMix) template.HTML {
 	if total <= 0 {
 		return ""
 	}
-	const width, barH = 640.0, 36.0
+	const barY, barH, rowH = 4.0, 32.0, 22.0
 	var alt []string
 	var b strings.Builder
 	x := 0.0
@@ -54,27 +63,26 @@ func workMixSVG(mix certwise.WorkMix) template.HTML {
 			continue
 		}
 		alt = append(alt, workClassLabels[c]+" "+display.Percent(share))
-		w := share * width
-		fmt.Fprintf(&b, `<rect x="%.1f" y="0" width="%.1f" height="%.0f" fill="%s"><title>%s %s</title></rect>`,
-			x, w, barH, workClassColors[c], workClassLabels[c], display.Percent(share))
-		if w > 38 {
-			fmt.Fprintf(&b, `<text x="%.1f" y="23" fill="#fff" font-size="13" text-anchor="middle">%s</text>`, x+w/2, display.Percent(share))
-		}
+		w := share * chartWidth
+		fmt.Fprintf(&b, `<rect x="%.1f" y="%.0f" width="%.1f" height="%.0f" fill="%s"><title>%s %s</title></rect>`,
+			x, barY, w, barH, workClassColors[c], workClassLabels[c], display.Percent(share))
 		x += w
 	}
-	// Legend: three per row.
-	for i, c := range certwise.WorkClasses {
-		lx := float64(i%3) * 214
-		ly := barH + 16 + float64(i/3)*22
-		fmt.Fprintf(&b, `<rect x="%.0f" y="%.0f" width="14" height="14" fill="%s"/><text x="%.0f" y="%.0f" font-size="13" fill="#1f2937">%s %s</text>`,
-			lx, ly, workClassColors[c], lx+20, ly+12, workClassLabels[c], display.Percent(mix[c]/total))
-	}
-	line := barH + 12
+	mid := chartWidth * certwise.CompressibleThreshold
 	fmt.Fprintf(&b, `<line x1="%.1f" x2="%.1f" y1="0" y2="%.0f" stroke="#111827" stroke-width="2" stroke-dasharray="4 3"/>`,
-		width*certwise.CompressibleThreshold, width*certwise.CompressibleThreshold, line-8)
+		mid, mid, barY+barH+4)
+	// Legend: two per row, in the bar's order.
+	top := barY + barH + 14
+	for i, c := range certwise.WorkClasses {
+		lx := float64(i%2) * chartWidth / 2
+		ly := top + float64(i/2)*rowH
+		fmt.Fprintf(&b, `<rect x="%.0f" y="%.0f" width="14" height="14" fill="%s"/><text x="%.0f" y="%.0f" font-size="%d" fill="#1f2937">%s %s</text>`,
+			lx, ly, workClassColors[c], lx+20, ly+12, chartFont, workClassLabels[c], display.Percent(mix[c]/total))
+	}
+	height := top + float64((len(certwise.WorkClasses)+1)/2)*rowH
 	label := template.HTMLEscapeString("Work mix: " + strings.Join(alt, ", "))
 	return template.HTML(fmt.Sprintf(`<svg class="chart" viewBox="0 0 %.0f %.0f" role="img" aria-label="%s"><title>%s</title>%s</svg>`,
-		width, barH+62, label, label, b.String()))
+		chartWidth, height, label, label, b.String()))
 }
 
 // exposureStrip is the distribution of GPT-4 β exposure over every
@@ -127,41 +135,46 @@ func (s *Server) drawExposure(occ *certwise.Occupation) template.HTML {
 	if d.n == 0 {
 		return ""
 	}
-	const width, height, plotH = 640.0, 150.0, 100.0
+	// The marker's label sits above the bars, the axis below them.
+	const top, plotH = 24.0, 90.0
 	peak := 0
 	for _, c := range d.bins {
 		peak = max(peak, c)
 	}
 	var b strings.Builder
-	bw := width / 20
+	bw := chartWidth / 20
 	for i, c := range d.bins {
 		h := float64(c) / float64(peak) * plotH
-		fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="#cbd5e1"><title>β %.2f–%.2f: %d occupations</title></rect>`,
-			float64(i)*bw+1, plotH-h, bw-2, h, float64(i)/20, float64(i+1)/20, c)
+		fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="#cbd5e1"><title>%d–%d%% of task time: %d occupations</title></rect>`,
+			float64(i)*bw+0.5, top+plotH-h, bw-1, h, i*5, (i+1)*5, c)
 	}
 	beta := math.Max(0, math.Min(1, *occ.GPT4Beta))
-	mx := beta * width
-	fmt.Fprintf(&b, `<line x1="%.1f" x2="%.1f" y1="0" y2="%.0f" stroke="#b4451f" stroke-width="3"/>`, mx, mx, plotH)
-	anchor := "start"
-	tx := mx + 6
-	if beta > 0.6 {
-		anchor, tx = "end", mx-6
+	mx := beta * chartWidth
+	fmt.Fprintf(&b, `<line x1="%.1f" x2="%.1f" y1="%.0f" y2="%.0f" stroke="#b4451f" stroke-width="3"/>`, mx, mx, top-6, top+plotH)
+	anchor, tx := "middle", mx
+	switch {
+	case mx < 80:
+		anchor, tx = "start", math.Max(mx-2, 0)
+	case mx > chartWidth-80:
+		anchor, tx = "end", math.Min(mx+2, chartWidth)
 	}
-	fmt.Fprintf(&b, `<text x="%.1f" y="14" font-size="13" fill="#b4451f" text-anchor="%s">this role: β %.2f</text>`, tx, anchor, beta)
-	for _, t := range []float64{0, 0.25, 0.5, 0.75, 1} {
+	fmt.Fprintf(&b, `<text x="%.1f" y="%.0f" font-size="%d" fill="#b4451f" text-anchor="%s">this role: %.0f%%</text>`, tx, top-10, chartFont, anchor, beta*100)
+	for _, t := range []float64{0, 0.5, 1} {
 		anchor := "middle"
 		if t == 0 {
 			anchor = "start"
 		} else if t == 1 {
 			anchor = "end"
 		}
-		fmt.Fprintf(&b, `<text x="%.1f" y="%.0f" font-size="12" fill="#374151" text-anchor="%s">%.2f</text>`, t*width, plotH+18, anchor, t)
+		fmt.Fprintf(&b, `<text x="%.1f" y="%.0f" font-size="%d" fill="#374151" text-anchor="%s">%.0f%%</text>`, t*chartWidth, top+plotH+16, chartFont, anchor, t*100)
 	}
-	fmt.Fprintf(&b, `<text x="%.1f" y="%.0f" font-size="12" fill="#374151" text-anchor="middle">GPT-4 exposure β (share of task time exposed) across %d occupations</text>`,
-		width/2, plotH+40, d.n)
+	fmt.Fprintf(&b, `<text x="%.1f" y="%.0f" font-size="%d" fill="#374151" text-anchor="middle">Share of task time AI could speed up</text>`,
+		chartWidth/2, top+plotH+34, chartFont)
+	fmt.Fprintf(&b, `<text x="%.1f" y="%.0f" font-size="%d" fill="#374151" text-anchor="middle">(GPT-4 exposure, %d occupations)</text>`,
+		chartWidth/2, top+plotH+52, chartFont, d.n)
 	below := sort.SearchFloat64s(d.betas, *occ.GPT4Beta) // occupations strictly below
-	label := template.HTMLEscapeString(fmt.Sprintf("%s has GPT-4 exposure β %.2f, higher than %d of %d occupations.",
-		occ.Title, *occ.GPT4Beta, below, d.n))
+	label := template.HTMLEscapeString(fmt.Sprintf("AI could speed up %.0f%% of the task time of %s, more than in %d of %d occupations.",
+		*occ.GPT4Beta*100, occ.Title, below, d.n))
 	return template.HTML(fmt.Sprintf(`<svg class="chart" viewBox="0 0 %.0f %.0f" role="img" aria-label="%s"><title>%s</title>%s</svg>`,
-		width, height, label, label, b.String()))
+		chartWidth, top+plotH+60, label, label, b.String()))
 }

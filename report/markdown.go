@@ -10,51 +10,36 @@ import (
 // Markdown writes ev as a Markdown document to share.
 func Markdown(w io.Writer, ev *certwise.Evaluation) error {
 	p := &errWriter{w: w}
-	p.printf("# Should I get this AI certification? Verdict: %s\n\n", label(string(ev.Verdict)))
-	p.printf("**%s**\n\n", md(ev.Headline))
-	p.printf("Verdict `%s`, decided by rule `%s`.\n", ev.Verdict, ev.Rule)
+	sum := Summarize(ev)
+	p.printf("# Should I get this AI certification? %s\n\n", md(sum.Verdict))
+	p.printf("**%s**\n\n", md(sum.Headline))
+	p.printf("## In short\n\n")
+	p.printf("- **Exposure**: %s\n", md(sum.Exposure))
+	if len(sum.Concerns) == 0 {
+		p.printf("- **Concerns**: none; every condition for a certification to pay off holds.\n")
+	}
+	for _, c := range sum.Concerns {
+		p.printf("- **Concern**: %s\n", md(c))
+	}
+	if sum.Direction != "" {
+		p.printf("- **Direction**: %s\n", md(sum.Direction))
+	}
+	if sum.NextStep != "" {
+		p.printf("- **Next step**: %s\n", md(sum.NextStep))
+	}
 
-	p.printf("\n## Concerns\n\n")
-	if len(ev.Concerns) == 0 {
-		p.printf("None.\n")
-	}
-	for _, c := range ev.Concerns {
-		p.printf("- **%s** (`%s`). Evidence: %s\n", md(c.Text), c.ID, md(c.Evidence))
-	}
-	p.printf("\n## Direction\n\n%s\n", md(trajectoryLine(ev.Trajectory)))
-
-	why, passed := splitReasons(ev.Reasons)
-	p.printf("\n## Why\n\n")
-	for _, r := range why {
-		p.printf("- **%s**: %s\n", md(reasonLabel(r)), md(r.Evidence))
-	}
-	if len(passed) > 0 {
-		p.printf("\n## Rules checked first, which did not apply\n\n")
-		for _, r := range passed {
-			p.printf("- `%s`: %s\n", r.Rule, md(passedText(r)))
+	if f := ev.CertificationFit; f != nil {
+		p.printf("\n## %s\n\n| | |\n| --- | --- |\n", fitTitle)
+		for _, r := range fitRows(f) {
+			p.printf("| %s | %s |\n", r[0], cell(r[1]))
+		}
+		if alts := fitAlternativeLines(f); len(alts) > 0 {
+			p.printf("\nBetter fits in the catalog:\n\n")
+			for _, l := range alts {
+				p.printf("- %s\n", md(l))
+			}
 		}
 	}
-
-	p.printf("\n## Conditions for a certification to pay off\n\n")
-	for _, l := range conditionLines(ev.Conditions) {
-		p.printf("- %s\n", l)
-	}
-
-	p.printf("\n## Exposure\n\n| | |\n| --- | --- |\n")
-	for _, r := range exposureRows(ev.Exposure) {
-		p.printf("| %s | %s |\n", r[0], cell(r[1]))
-	}
-
-	p.printf("\n## Questions to settle before enrolling\n\n")
-	for i, q := range ev.Questions {
-		p.printf("%d. **%s** (%s)  \n   %s\n", i+1, md(q.Question), q.Status, md(q.Answer))
-	}
-
-	p.printf("\n## Ways to build AI positioning, best first\n\n")
-	for _, a := range ev.Alternatives {
-		p.printf("%d. **%s** (%s): %s\n", a.Rank, md(a.Title), label(a.Kind), md(a.Why))
-	}
-
 	p.printf("\n## Next steps\n\n")
 	if len(ev.NextSteps) == 0 {
 		p.printf("None.\n")
@@ -70,9 +55,19 @@ func Markdown(w io.Writer, ev *certwise.Evaluation) error {
 		}
 	}
 
+	p.printf("\n## Questions to settle before enrolling\n\n")
+	for i, q := range ev.Questions {
+		p.printf("%d. **%s** (%s)  \n   %s\n", i+1, md(q.Question), q.Status, md(q.Answer))
+	}
+
+	p.printf("\n## Ways to build AI positioning, best first\n\n")
+	for _, a := range ev.Alternatives {
+		p.printf("%d. **%s** (%s): %s\n", a.Rank, md(a.Title), label(a.Kind), md(a.Why))
+	}
+
 	p.printf("\n## Certifications\n\n")
 	if len(ev.Recommendations) == 0 {
-		p.printf("None ranked: certwise ranks catalog certifications only when the verdict is `pursue` or `pursue_for_signal`.\n")
+		p.printf("None ranked: certwise ranks catalog certifications only when the verdict is to pursue one, for the skills or for the signal.\n")
 	} else {
 		p.printf("| # | Certification | Provider | Level | Cost | Prep | Why |\n| --- | --- | --- | --- | --- | --- | --- |\n")
 		for i, r := range ev.Recommendations {
@@ -82,6 +77,27 @@ func Markdown(w io.Writer, ev *certwise.Evaluation) error {
 			}
 			p.printf("| %d | %s | %s | %s | %s | %s | %s |\n", i+1, name, cell(r.Provider), cell(r.Level), r.CostText(), hours(r.PrepHours), cell(strings.Join(r.Why, "; ")))
 		}
+	}
+
+	p.printf("\n## Your exposure in detail\n\n| | |\n| --- | --- |\n")
+	for _, r := range exposureRows(ev.Exposure) {
+		p.printf("| %s | %s |\n", r[0], cell(r[1]))
+	}
+
+	why, passed := Decided(ev)
+	p.printf("\n## How this was decided\n\n")
+	for _, l := range why {
+		p.printf("- %s\n", md(l))
+	}
+	if len(passed) > 0 {
+		p.printf("- Checked first, and not the case for you: %s.\n", md(strings.Join(passed, "; ")))
+	}
+	for _, c := range ev.Concerns {
+		p.printf("- Concern: %s Evidence: %s\n", md(c.Text), md(c.Evidence))
+	}
+	p.printf("\nConditions for a certification to pay off:\n\n")
+	for _, l := range conditionLines(ev.Conditions) {
+		p.printf("- %s\n", l)
 	}
 
 	p.printf("\n## Read more\n\n")

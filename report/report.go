@@ -77,7 +77,7 @@ func mixText(m certwise.WorkMix) string {
 
 // exposureRows are the exposure facts as label/value pairs, only those known.
 func exposureRows(x certwise.ExposureSummary) [][2]string {
-	rows := [][2]string{{"Level", string(x.Level) + " (source: " + label(x.Source) + ")"}}
+	rows := [][2]string{{"Level", string(x.Level) + " (from " + SourceWords(x.Source) + ")"}}
 	if x.SelfAssessed != "" && x.Source != "self_assessed" {
 		rows = append(rows, [2]string{"Your own rating", string(x.SelfAssessed)})
 	}
@@ -87,7 +87,7 @@ func exposureRows(x certwise.ExposureSummary) [][2]string {
 	if x.OccupationCode != "" {
 		occ := x.OccupationCode
 		if x.OccupationTitle != "" {
-			occ += " " + x.OccupationTitle
+			occ = x.OccupationTitle + " (" + x.OccupationCode + ")"
 		}
 		rows = append(rows, [2]string{"Occupation", occ})
 	}
@@ -102,22 +102,19 @@ func exposureRows(x certwise.ExposureSummary) [][2]string {
 	if x.CompressibleShare != nil {
 		rows = append(rows, [2]string{"Compressible share", display.Percent(*x.CompressibleShare) + " reporting + coordination"})
 	}
-	rows = append(rows, [2]string{"Structural", yesNo(x.Structural)})
-	rt := string(x.RoleType)
-	if rt == "" {
-		rt = string(certwise.RoleTypeUnknown)
-	}
+	rows = append(rows, [2]string{"AI could do the work itself", yesNo(x.Structural)})
+	rt := RoleTypeWords(x.RoleType)
 	if x.RoleTypeBasis != "" {
-		rt += ": " + x.RoleTypeBasis
+		rt += " (" + x.RoleTypeBasis + ")"
 	}
-	rows = append(rows, [2]string{"Role type", rt})
+	rows = append(rows, [2]string{"How AI relates to it", rt})
 	if x.TitleMatch != nil && len(x.TitleMatch.Matches) > 0 {
 		var c []string
 		for i, m := range x.TitleMatch.Matches {
 			if i == 3 {
 				break
 			}
-			c = append(c, m.Code+" "+m.Title)
+			c = append(c, m.Title+" ("+m.Code+")")
 		}
 		conf := "not confident"
 		if x.TitleMatch.Confident {
@@ -131,6 +128,39 @@ func exposureRows(x certwise.ExposureSummary) [][2]string {
 	return rows
 }
 
+// SourceWords says where an exposure level came from.
+func SourceWords(src string) string {
+	switch src {
+	case "self_assessed":
+		return "your own rating"
+	case "occupation":
+		return "the occupation you picked"
+	case "title_match":
+		return "the occupation matched to your title"
+	case "", "none":
+		return "nothing: not known"
+	}
+	return label(src)
+}
+
+// roleTypeWords say how AI relates to a role in plain words.
+var roleTypeWords = map[certwise.RoleType]string{
+	certwise.RoleTypeAIProof:      "AI barely touches it",
+	certwise.RoleTypeAIEnhanced:   "AI makes it stronger",
+	certwise.RoleTypeCompressible: "AI compresses much of it",
+}
+
+// RoleTypeWords says how AI relates to a role in plain words.
+func RoleTypeWords(t certwise.RoleType) string { return wordsFor(roleTypeWords, t, "not known") }
+
+// wordsFor returns the words m gives k, else otherwise.
+func wordsFor[K comparable](m map[K]string, k K, otherwise string) string {
+	if w, ok := m[k]; ok {
+		return w
+	}
+	return otherwise
+}
+
 func yesNo(b bool) string {
 	if b {
 		return "yes"
@@ -139,25 +169,16 @@ func yesNo(b bool) string {
 }
 
 // conditionLines are the four conditions for a certification to pay off as
-// checklist lines, "[x] Leverage possible" for one that holds and
-// "[ ] Timing appropriate" for one that does not.
+// checklist lines, "[x] ..." for one that holds and "[ ] ..." with the
+// concern it raises for one that does not.
 func conditionLines(c certwise.Conditions) []string {
-	conds := []struct {
-		name  string
-		holds bool
-	}{
-		{"Exposure understood", c.ExposureUnderstood},
-		{"Leverage possible", c.LeveragePossible},
-		{"Timing appropriate", c.TimingAppropriate},
-		{"Trajectory defined", c.TrajectoryDefined},
-	}
-	lines := make([]string, len(conds))
-	for i, x := range conds {
+	var lines []string
+	for _, x := range ConditionList(c) {
 		mark := "[ ]"
-		if x.holds {
+		if x.Met {
 			mark = "[x]"
 		}
-		lines[i] = mark + " " + x.name
+		lines = append(lines, mark+" "+x.Text)
 	}
 	return lines
 }
@@ -280,6 +301,29 @@ func stepDetails(s certwise.NextStep) []string {
 	return out
 }
 
+// TotalCostText says what a step's certifications cost together, and how
+// many of them the total leaves out for want of a confirmed price: "$49,
+// plus 2 without a confirmed price".
+func TotalCostText(s certwise.NextStep) string {
+	unpriced := 0
+	for _, c := range s.Certifications {
+		if c.CostUSD == nil {
+			unpriced++
+		}
+	}
+	t := display.Cost(s.TotalCostUSD, true)
+	switch {
+	case unpriced == 0:
+	case unpriced == len(s.Certifications):
+		return "not confirmed for any of them"
+	case unpriced == 1:
+		t += ", plus 1 without a confirmed price"
+	default:
+		t += ", plus " + strconv.Itoa(unpriced) + " without a confirmed price"
+	}
+	return t
+}
+
 func evidenceValue(v any) string {
 	switch t := v.(type) {
 	case float64:
@@ -351,4 +395,47 @@ func trajectoryLine(t certwise.TrajectorySummary) string {
 		choice = string(certwise.TrajectoryUndecided)
 	}
 	return label(choice) + ", " + state + ": " + t.Evidence
+}
+
+// fitTitle heads the section on the certification the person named.
+const fitTitle = "The certification you named"
+
+// fitRows are the parts of a certification_fit as label/value pairs, in
+// the order both renderers show them; the alternatives follow as lines.
+func fitRows(f *certwise.CertificationFit) [][2]string {
+	name := f.Name
+	switch {
+	case f.Custom:
+		name += " (not in the catalog)"
+	case f.Provider != "":
+		name += " (" + f.Provider + ", " + f.Level + ")"
+	}
+	rows := [][2]string{
+		{"Certification", name},
+		{"Judgement", label(f.Judgement) + ": " + f.Summary},
+		{"Your gap", f.Gap.Text},
+	}
+	if f.Target != nil {
+		rows = append(rows, [2]string{"Target role", f.Target.Text})
+	}
+	if f.Current != nil {
+		rows = append(rows, [2]string{"Current role", f.Current.Text})
+	}
+	if f.Prerequisites.Text != "" {
+		rows = append(rows, [2]string{"Prerequisites", f.Prerequisites.Text})
+	}
+	return append(rows,
+		[2]string{"Level", f.LevelFit.Text},
+		[2]string{"Cost", f.Cost.Text},
+		[2]string{"Preparation", f.Hours.Text},
+	)
+}
+
+// fitAlternativeLines say each better-fitting alternative with why.
+func fitAlternativeLines(f *certwise.CertificationFit) []string {
+	out := make([]string, len(f.Alternatives))
+	for i, a := range f.Alternatives {
+		out[i] = a.Name + " (" + a.Provider + ", " + a.Level + "): " + strings.Join(a.Why, "; ")
+	}
+	return out
 }

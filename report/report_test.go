@@ -70,7 +70,7 @@ func TestTextWrapsAndShowsEverything(t *testing.T) {
 			t.Errorf("line %d is %d columns: %q", i+1, n, l)
 		}
 	}
-	for _, want := range []string{"Verdict: PURSUE", "all-conditions", "[x] Trajectory defined", "Software Developers",
+	for _, want := range []string{"Verdict: Pursue it", "[x] You know which role you are heading for.", "Software Developers",
 		"Design software systems", "Computer Systems Engineers/Architects", "Cert A", "Reskill or Stay Put?", ev.Questions[4].Question} {
 		if !strings.Contains(out, want) {
 			t.Errorf("text report lacks %q", want)

@@ -12,52 +12,35 @@ import (
 // columns, with labels aligned.
 func Text(w io.Writer, ev *certwise.Evaluation) error {
 	p := &errWriter{w: w}
-	title := "Verdict: " + strings.ToUpper(label(string(ev.Verdict)))
+	sum := Summarize(ev)
+	title := "Verdict: " + sum.Verdict
 	p.printf("%s\n%s\n", title, strings.Repeat("=", len(title)))
-	para(p, "", ev.Headline)
-	p.printf("(verdict %s, decided by rule %s)\n", ev.Verdict, ev.Rule)
+	para(p, "", sum.Headline)
 
-	section(p, "Concerns")
-	if len(ev.Concerns) == 0 {
-		p.printf("  none\n")
+	section(p, "In short")
+	item(p, "- ", "Exposure: "+sum.Exposure)
+	if len(sum.Concerns) == 0 {
+		item(p, "- ", "Concerns: none; every condition for a certification to pay off holds.")
 	}
-	for _, c := range ev.Concerns {
-		item(p, "- ", c.Text+" ["+c.ID+"]")
-		para(p, "    ", "Evidence: "+c.Evidence)
+	for _, c := range sum.Concerns {
+		item(p, "- ", "Concern: "+c)
 	}
-	section(p, "Direction")
-	para(p, "  ", trajectoryLine(ev.Trajectory))
+	if sum.Direction != "" {
+		item(p, "- ", "Direction: "+sum.Direction)
+	}
+	if sum.NextStep != "" {
+		item(p, "- ", "Next step: "+sum.NextStep)
+	}
 
-	why, passed := splitReasons(ev.Reasons)
-	section(p, "Why")
-	for _, r := range why {
-		item(p, "- ", reasonLabel(r)+": "+r.Evidence)
-	}
-	if len(passed) > 0 {
-		section(p, "Rules checked first, which did not apply")
-		for _, r := range passed {
-			item(p, "- ", r.Rule+": "+passedText(r))
+	if f := ev.CertificationFit; f != nil {
+		section(p, fitTitle)
+		table(p, fitRows(f))
+		if alts := fitAlternativeLines(f); len(alts) > 0 {
+			para(p, "  ", "Better fits in the catalog:")
+			for _, l := range alts {
+				item(p, "- ", l)
+			}
 		}
-	}
-
-	section(p, "Conditions for a certification to pay off")
-	for _, l := range conditionLines(ev.Conditions) {
-		p.printf("  %s\n", l)
-	}
-
-	section(p, "Exposure")
-	table(p, exposureRows(ev.Exposure))
-
-	section(p, "Questions to settle before enrolling")
-	for i, q := range ev.Questions {
-		item(p, strconv.Itoa(i+1)+". ", q.Question+" ["+q.Status+"]")
-		para(p, "     ", q.Answer)
-	}
-
-	section(p, "Ways to build AI positioning, best first")
-	for _, a := range ev.Alternatives {
-		item(p, strconv.Itoa(a.Rank)+". ", a.Title+" ("+label(a.Kind)+")")
-		para(p, "     ", a.Why)
 	}
 
 	section(p, "Next steps")
@@ -74,9 +57,21 @@ func Text(w io.Writer, ev *certwise.Evaluation) error {
 		}
 	}
 
+	section(p, "Questions to settle before enrolling")
+	for i, q := range ev.Questions {
+		item(p, strconv.Itoa(i+1)+". ", q.Question+" ["+q.Status+"]")
+		para(p, "     ", q.Answer)
+	}
+
+	section(p, "Ways to build AI positioning, best first")
+	for _, a := range ev.Alternatives {
+		item(p, strconv.Itoa(a.Rank)+". ", a.Title+" ("+label(a.Kind)+")")
+		para(p, "     ", a.Why)
+	}
+
 	section(p, "Certifications")
 	if len(ev.Recommendations) == 0 {
-		para(p, "  ", "None ranked: certwise ranks catalog certifications only when the verdict is pursue or pursue_for_signal.")
+		para(p, "  ", "None ranked: certwise ranks catalog certifications only when the verdict is to pursue one, for the skills or for the signal.")
 	}
 	for i, r := range ev.Recommendations {
 		item(p, strconv.Itoa(i+1)+". ", r.Name+" ("+r.Provider+", "+r.Level+"): cost "+r.CostText()+", "+hours(r.PrepHours))
@@ -86,6 +81,26 @@ func Text(w io.Writer, ev *certwise.Evaluation) error {
 		if r.URL != "" {
 			p.printf("     %s\n", r.URL)
 		}
+	}
+
+	section(p, "Your exposure in detail")
+	table(p, exposureRows(ev.Exposure))
+
+	why, passed := Decided(ev)
+	section(p, "How this was decided")
+	for _, l := range why {
+		item(p, "- ", l)
+	}
+	if len(passed) > 0 {
+		item(p, "- ", "Checked first, and not the case for you: "+strings.Join(passed, "; ")+".")
+	}
+	for _, c := range ev.Concerns {
+		item(p, "- ", "Concern, "+c.Text+" Evidence: "+c.Evidence)
+	}
+	p.printf("\n  Conditions for a certification to pay off:\n")
+	for _, l := range conditionLines(ev.Conditions) {
+		mark, text, _ := strings.Cut(l, "] ")
+		item(p, mark+"] ", text)
 	}
 
 	section(p, "Read more")

@@ -20,6 +20,9 @@ type Deps struct {
 	// Catalog ranks certifications and looks up the one an answer names
 	// by id (catalog.Catalog implements it).
 	Catalog certwise.Catalog
+	// Fitter judges the certification an answer names (certification_fit;
+	// catalog.Catalog implements it).
+	Fitter certwise.CertificationFitter
 }
 
 // Engine evaluates answers against a rulebook. It is safe for concurrent use.
@@ -69,11 +72,14 @@ func (e *Engine) Evaluate(ctx context.Context, in certwise.Answers) (*certwise.E
 		Recommendations: []certwise.Recommendation{},
 	}
 	ev.Reasons = e.reasons(s, rule)
+	if err := e.judgeCertification(ctx, s, ev); err != nil { // may cap the verdict (rules/certfit.go)
+		return nil, err
+	}
 	ev.Questions = s.qs
-	ev.Alternatives = s.alternatives(rule.Verdict)
+	ev.Alternatives = s.alternatives(ev.Verdict)
 	ev.References = e.references(s, rule)
 
-	if rule.Verdict == certwise.VerdictPursue || rule.Verdict == certwise.VerdictPursueForSignal {
+	if ev.Verdict.Tier() == certwise.TierEnroll {
 		if err := e.recommend(ctx, s, ev); err != nil {
 			return nil, err
 		}
@@ -81,6 +87,7 @@ func (e *Engine) Evaluate(ctx context.Context, in certwise.Answers) (*certwise.E
 	if err := e.advise(ctx, s, ev); err != nil {
 		return nil, err
 	}
+	prerequisiteStep(ev)
 	return ev, nil
 }
 
@@ -106,6 +113,7 @@ func clone(a certwise.Answers) certwise.Answers {
 		t := *a.TargetRole
 		a.TargetRole = &t
 	}
+	a.HeldCertifications = append([]string(nil), a.HeldCertifications...)
 	if a.Certification != nil {
 		c := *a.Certification
 		c.Skills = append([]string(nil), c.Skills...)
@@ -230,18 +238,11 @@ func (e *Engine) recommend(ctx context.Context, s *situation, ev *certwise.Evalu
 		ev.Reasons = append(ev.Reasons, certwise.Reason{Fact: "recommendations", Evidence: "no certification catalog is connected, so no specific certification is ranked"})
 		return nil
 	}
-	req := certwise.RecommendRequest{Gap: s.a.CapabilityGap, RoleCode: s.code, Top: 3}
+	req := certwise.RecommendRequest{Gap: s.a.CapabilityGap, RoleCode: s.code, Top: 3, Held: s.a.HeldCertifications}
 	if c := s.a.Certification; c != nil {
 		req.Skills = c.Skills
 	}
-	if t := s.a.TargetRole; t != nil {
-		req.TargetCode = t.Occupation
-		if req.TargetCode == "" && t.Title != "" && e.deps.Titles != nil {
-			if m := e.deps.Titles.Match(t.Title, 3); m.Confident && len(m.Matches) > 0 {
-				req.TargetCode = m.Matches[0].Code
-			}
-		}
-	}
+	req.TargetCode, _ = e.target(s)
 	recs, err := e.deps.Catalog.Recommend(ctx, req)
 	if err != nil {
 		if ctx.Err() != nil {

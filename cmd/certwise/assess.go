@@ -36,7 +36,8 @@ With --rulebook a coach can try an edited copy of rules/rulebook.yaml; it is
 checked before use (unknown facts, duplicate ids, unknown verdicts).
 
 Exit status: 0 with a verdict, 2 when the answers or the rulebook are invalid
-(the message names the field and what it allows).`,
+(the message names the field and what it allows) or when piped input ends
+before every question is answered (the message names the question).`,
 		Example: `  certwise assess --answers examples/analyst.yaml
   certwise assess --answers - --format json < answers.json
   certwise assess`,

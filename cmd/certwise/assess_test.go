@@ -7,11 +7,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/certwise/certwise"
 	"github.com/certwise/certwise/answers"
+	"github.com/certwise/certwise/catalog"
 )
 
 // runWithInput runs the program with args and stdin and returns its exit
@@ -71,11 +73,11 @@ func TestAssessExamples(t *testing.T) {
 func TestAssessFormatsAndStdin(t *testing.T) {
 	ans := `{"motives": ["follow_headlines"], "position": {"has_tested_ai_in_role": true}}`
 	code, out, errOut := runWithInput(t, strings.NewReader(ans), "assess", "--answers", "-")
-	if code != 0 || !strings.Contains(out, "Verdict: AVOID") || !strings.Contains(out, "no-valid-motive") {
+	if code != 0 || !strings.Contains(out, "Verdict: Avoid it for now") || !strings.Contains(out, "How this was decided") {
 		t.Errorf("text: exit %d\n%s%s", code, out, errOut)
 	}
 	code, out, _ = runWithInput(t, strings.NewReader(ans), "assess", "--answers", "-", "--format", "markdown")
-	if code != 0 || !strings.HasPrefix(out, "# Should I get this AI certification? Verdict: avoid") {
+	if code != 0 || !strings.HasPrefix(out, "# Should I get this AI certification? Avoid it for now") {
 		t.Errorf("markdown: exit %d\n%s", code, out)
 	}
 	code, _, errOut = runWithInput(t, strings.NewReader(ans), "assess", "--answers", "-", "--format", "pdf")
@@ -109,7 +111,7 @@ func TestAssessInvalidAnswers(t *testing.T) {
 func TestAssessFormPiped(t *testing.T) {
 	lines := []string{
 		"backend developer", // job title
-		"1",                 // the first occupation offered
+		"",                  // Enter: the best match, where the picker starts
 		"1",                 // exposure: use the data
 		"1", "3", "5", "0",  // owns outcomes, system design, tried AI; confirm
 		"0", "1", // nothing at work; adoption phase not sure
@@ -119,6 +121,7 @@ func TestAssessFormPiped(t *testing.T) {
 		"2",                           // trajectory: move into a different role
 		"Software architect",          // the target role
 		"1",                           // the first occupation offered for it
+		"",                            // Enter: no certification in particular
 		"",                            // no certifications held
 		"5", "3",                      // clear authority; move ahead
 	}
@@ -139,11 +142,34 @@ func TestAssessFormPiped(t *testing.T) {
 		}
 	}
 
-	// Input that ends early takes the defaults and still gives a verdict:
-	// with nothing answered, it asks what to answer rather than refusing.
-	code, out, errOut = runWithInput(t, strings.NewReader("clerk\n"), "assess", "--format", "json")
-	if code != 0 || evaluation(t, out).Verdict != certwise.VerdictClarifyFirst {
-		t.Errorf("short input: exit %d\n%s", code, errOut)
+	// Input that ends early is an error naming the question left open.
+	code, _, errOut = runWithInput(t, strings.NewReader("clerk\n\n"), "assess", "--format", "json")
+	if code != 2 || !strings.Contains(errOut, "How much of your work could generative AI tools do today?") {
+		t.Errorf("short input: exit %d, want 2 naming the exposure question\n%s", code, errOut)
+	}
+}
+
+// TestAssessFormCertification picks "another one" in the certification
+// question and describes it.
+func TestAssessFormCertification(t *testing.T) {
+	cat, err := catalog.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := []string{
+		"backend developer", "", "1", "1", "5", "0", "0", "1", "0", "1", "0", "designing retrieval systems",
+		"3",                              // trajectory: go deeper in my role
+		"",                               // no target role
+		strconv.Itoa(len(cat.All()) + 2), // the last option: another certification
+		"Retrieval Systems Practitioner", "retrieval, evaluation", "300", "40",
+		"", "1", "1",
+	}
+	code, out, errOut := runWithInput(t, strings.NewReader(strings.Join(lines, "\n")+"\n"), "assess", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(errOut, certwise.MustAsk("certification.name").Text) || !strings.Contains(out, "Retrieval Systems Practitioner") {
+		t.Errorf("the custom certification was not asked for or not used\n%s", errOut)
 	}
 }
 

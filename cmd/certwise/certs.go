@@ -403,7 +403,9 @@ func newCertsRecommendCommand(a *app) *cobra.Command {
 catalog's skills vocabulary (see certs skills) and ranks certifications by skill
 overlap, fit to the target role's O*NET-SOC code (exact, same 6-digit SOC code, or
 same occupation group), fit to your current role, level, cost and preparation
-time. Certifications over your budget or hours are left out, and listed as such.`,
+time. Certifications over your budget or hours are left out, and listed as such.
+A certification that requires a credential you do not list with --held is ranked
+lower and says so.`,
 		Args: cobra.NoArgs,
 		RunE: withCatalog(func(cmd *cobra.Command, _ []string, cat *catalog.Catalog) error {
 			if cmd.Flags().Changed("budget") {
@@ -453,7 +455,7 @@ time. Certifications over your budget or hours are left out, and listed as such.
 	cmd.Flags().Float64Var(&budget, "budget", 0, "the most you will spend, in `USD`")
 	cmd.Flags().Float64Var(&hours, "hours", 0, "the most preparation time you will spend, in `hours`")
 	cmd.Flags().IntVar(&req.Top, "top", catalog.DefaultTop, "how many certifications to show")
-	cmd.Flags().StringSliceVar(&req.Held, "held", nil, "a certification you already hold: a catalog id or its name; repeatable")
+	cmd.Flags().StringSliceVar(&req.Held, "held", nil, "a certification you hold, by catalog id or name (e.g. CISA); repeatable: certifications that require it are no longer flagged, and it is not recommended again")
 	addFormatFlag(cmd, &format, formatText, formatJSON)
 	return cmd
 }

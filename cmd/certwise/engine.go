@@ -29,6 +29,7 @@ func (a *app) engineDeps(ctx context.Context) (rules.Deps, error) {
 		deps.Advisor = advice.New(m, m, nil)
 	} else {
 		deps.Catalog = cat
+		deps.Fitter = cat
 		deps.Advisor = advice.New(m, m, cat)
 	}
 	return deps, nil

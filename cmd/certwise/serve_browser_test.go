@@ -142,6 +142,8 @@ func TestBrowserAssessment(t *testing.T) {
 		chromedp.Click(css(`#positioning-offensive`)),
 	)
 	screenshot(t, ctx, "step-target.png")
+	// The first press shows the occupations found for the target role.
+	steps(t, ctx, "confirm the target", chromedp.Click(next), chromedp.WaitVisible(css(`#target_occupation-pick`)))
 	steps(t, ctx, "result", chromedp.Click(next), chromedp.WaitVisible(css(`#verdict-title`)))
 	verdict, headline := text(t, ctx, `#verdict-title`), text(t, ctx, `.headline`)
 	if verdict != "Pursue it" || headline == "" {
