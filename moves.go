@@ -11,13 +11,13 @@ import (
 // person's figures, and how many candidates met them all. Reports and the
 // web page both print it.
 func (b *MoveBounds) Text() string {
-	parts := []string{fmt.Sprintf("at least %.0f%% of your work shared", 100*b.MinOverlap)}
+	parts := []string{"at least " + display.Percent(b.MinOverlap) + " of your work shared"}
 	if b.JobZone != nil {
 		parts = append(parts, fmt.Sprintf("job zone %d to %d (yours is %d)", max(*b.JobZone-1, 1), min(*b.JobZone+1, 5), *b.JobZone))
 	}
 	if b.MedianWage != nil {
-		parts = append(parts, fmt.Sprintf("median wage at least %s (%.0f%% of your %s, %s)",
-			display.Dollars(math.Round(b.MinWageRatio**b.MedianWage)), 100*b.MinWageRatio, display.Dollars(*b.MedianWage), b.LabourVintage.Wages))
+		parts = append(parts, fmt.Sprintf("median wage at least %s (%s of your %s, %s)",
+			display.Dollars(math.Round(b.MinWageRatio**b.MedianWage)), display.Percent(b.MinWageRatio), display.Dollars(*b.MedianWage), b.LabourVintage.Wages))
 	}
 	parts = append(parts, "less exposed than your "+string(b.ExposureLevel)+" exposure")
 	verb := "meet"

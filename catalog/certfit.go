@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/certwise/certwise"
@@ -175,7 +174,7 @@ func (c *Catalog) gapFit(cert *certwise.Certification, gap []SkillMatch, fromNam
 	case len(g.Covered) == 0:
 		g.Text = "it covers none of the skill areas in your gap (" + strings.Join(missingNames, ", ") + ")"
 	default:
-		g.Text = fmt.Sprintf("it covers %d of the %d skill areas in your gap (%s of its weight): %s", len(g.Covered), len(gap), pct(share), strings.Join(coveredNames, ", "))
+		g.Text = fmt.Sprintf("it covers %d of the %d skill areas in your gap (%s of its weight): %s", len(g.Covered), len(gap), display.Percent(share), strings.Join(coveredNames, ", "))
 		switch {
 		case len(gap) == 1:
 			g.Text = "it covers the skill area of your gap: " + coveredNames[0]
@@ -574,8 +573,6 @@ func betterOn(a, b points, af *certwise.CertificationFit) ([]string, bool) {
 	}
 	return why, len(why) > 0
 }
-
-func pct(f float64) string { return strconv.Itoa(int(math.Round(f*100))) + "%" }
 
 // article is "an" before a level that starts with a vowel, else "a".
 func article(level string) string {

@@ -17,7 +17,9 @@ var templateFuncs = template.FuncMap{
 	"skill": func(id string) string { return id }, // the server binds the catalog's names
 	"whole": whole,
 	"hours": hours,
-	"nth":   ordinal,
+	// change says a change already in percent, with its sign: "+3.2%".
+	"change": display.Change,
+	"nth":    ordinal,
 	"deref": func(p *float64) float64 {
 		if p == nil {
 			return 0

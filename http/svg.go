@@ -158,7 +158,7 @@ func (s *Server) drawExposure(occ *certwise.Occupation) template.HTML {
 	case mx > chartWidth-80:
 		anchor, tx = "end", math.Min(mx+2, chartWidth)
 	}
-	fmt.Fprintf(&b, `<text x="%.1f" y="%.0f" font-size="%d" fill="#b4451f" text-anchor="%s">this role: %.0f%%</text>`, tx, top-10, chartFont, anchor, beta*100)
+	fmt.Fprintf(&b, `<text x="%.1f" y="%.0f" font-size="%d" fill="#b4451f" text-anchor="%s">this role: %s</text>`, tx, top-10, chartFont, anchor, display.Percent(beta))
 	for _, t := range []float64{0, 0.5, 1} {
 		anchor := "middle"
 		if t == 0 {
@@ -166,15 +166,15 @@ func (s *Server) drawExposure(occ *certwise.Occupation) template.HTML {
 		} else if t == 1 {
 			anchor = "end"
 		}
-		fmt.Fprintf(&b, `<text x="%.1f" y="%.0f" font-size="%d" fill="#374151" text-anchor="%s">%.0f%%</text>`, t*chartWidth, top+plotH+16, chartFont, anchor, t*100)
+		fmt.Fprintf(&b, `<text x="%.1f" y="%.0f" font-size="%d" fill="#374151" text-anchor="%s">%s</text>`, t*chartWidth, top+plotH+16, chartFont, anchor, display.Percent(t))
 	}
 	fmt.Fprintf(&b, `<text x="%.1f" y="%.0f" font-size="%d" fill="#374151" text-anchor="middle">Share of task time AI could speed up</text>`,
 		chartWidth/2, top+plotH+34, chartFont)
 	fmt.Fprintf(&b, `<text x="%.1f" y="%.0f" font-size="%d" fill="#374151" text-anchor="middle">(GPT-4 exposure, %d occupations)</text>`,
 		chartWidth/2, top+plotH+52, chartFont, d.n)
 	below := sort.SearchFloat64s(d.betas, *occ.GPT4Beta) // occupations strictly below
-	label := template.HTMLEscapeString(fmt.Sprintf("AI could speed up %.0f%% of the task time of %s, more than in %d of %d occupations.",
-		*occ.GPT4Beta*100, occ.Title, below, d.n))
+	label := template.HTMLEscapeString(fmt.Sprintf("AI could speed up %s of the task time of %s, more than in %d of %d occupations.",
+		display.Percent(*occ.GPT4Beta), occ.Title, below, d.n))
 	return template.HTML(fmt.Sprintf(`<svg class="chart" viewBox="0 0 %.0f %.0f" role="img" aria-label="%s"><title>%s</title>%s</svg>`,
 		chartWidth, top+plotH+60, label, label, b.String()))
 }
