@@ -4,8 +4,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-
-	"github.com/certwise/certwise"
 )
 
 // credentialReq is a certification's hard prerequisite, ready to check
@@ -268,10 +266,4 @@ func (c *Catalog) Prerequisites(id string, held []string) (missing, confirm []st
 	}
 	missing, confirm = c.prerequisites(i, c.readHeld(held))
 	return missing, confirm, nil
-}
-
-// requiresCredential reports whether a certification lists a credential
-// among its hard prerequisites.
-func requiresCredential(cert *certwise.Certification) bool {
-	return slices.ContainsFunc(cert.HardPrerequisites, func(p certwise.Prerequisite) bool { return len(p.Credentials) > 0 })
 }

@@ -373,16 +373,6 @@ func splitReasons(rs []certwise.Reason) (why, passed []certwise.Reason) {
 	return why, passed
 }
 
-// passedText is a passed-over rule's evidence without its lead words.
-func passedText(r certwise.Reason) string { return strings.TrimPrefix(r.Evidence, "does not apply: ") }
-
-func reasonLabel(r certwise.Reason) string {
-	if r.Rule != "" {
-		return "rule " + r.Rule
-	}
-	return r.Fact
-}
-
 // trajectoryLine says where the person is heading and whether it counts as
 // a defined trajectory.
 func trajectoryLine(t certwise.TrajectorySummary) string {
