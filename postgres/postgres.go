@@ -255,19 +255,7 @@ var versionsPageQuery = storeutil.VersionsPageQuery(func(n int) string { return 
 
 // ListVersionsPage implements certwise.AssessmentStore.
 func (s *Store) ListVersionsPage(ctx context.Context, id string, offset, limit int) ([]*certwise.Assessment, bool, error) {
-	depth, err := storeutil.PageBounds(offset, limit)
-	if err != nil {
-		return nil, false, err
-	}
-	if err := storeutil.CheckID(id); err != nil {
-		return nil, false, err
-	}
-	rows, err := s.versions(ctx, versionsPageQuery, id, depth, offset)
-	if err != nil {
-		return nil, false, err
-	}
-	page, more := storeutil.Page(rows, offset, limit)
-	return page, more, nil
+	return storeutil.ListVersionsPage(ctx, s.versions, versionsPageQuery, id, offset, limit)
 }
 
 // versions runs a history query and reads its assessments.

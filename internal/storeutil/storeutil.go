@@ -4,6 +4,7 @@
 package storeutil
 
 import (
+	"context"
 	"crypto/subtle"
 	"encoding/json"
 	"fmt"
@@ -264,4 +265,28 @@ func Page(rows []*certwise.Assessment, offset, limit int) ([]*certwise.Assessmen
 		return rows[:limit], true
 	}
 	return rows, false
+}
+
+// VersionsReader runs a history query for an assessment id with the given
+// arguments and reads its assessments: what each store provides to
+// ListVersionsPage.
+type VersionsReader func(ctx context.Context, query, id string, args ...any) ([]*certwise.Assessment, error)
+
+// ListVersionsPage is AssessmentStore.ListVersionsPage for a store whose
+// VersionsPageQuery (with its driver's parameters) is query: it checks the
+// request and the id, runs the query through read and cuts the page.
+func ListVersionsPage(ctx context.Context, read VersionsReader, query, id string, offset, limit int) ([]*certwise.Assessment, bool, error) {
+	depth, err := PageBounds(offset, limit)
+	if err != nil {
+		return nil, false, err
+	}
+	if err := CheckID(id); err != nil {
+		return nil, false, err
+	}
+	rows, err := read(ctx, query, id, depth, offset)
+	if err != nil {
+		return nil, false, err
+	}
+	page, more := Page(rows, offset, limit)
+	return page, more, nil
 }
