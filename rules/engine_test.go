@@ -318,7 +318,9 @@ func TestEvaluateDetails(t *testing.T) {
 			len(ev.NextSteps) != 1 || ev.NextSteps[0].Action != "advisor step for clarify_first" {
 			t.Errorf("advice not used: %s", dump(ev))
 		}
+		adv.mu.Lock()
 		in := adv.in
+		adv.mu.Unlock()
 		if in.Verdict != certwise.VerdictClarifyFirst || in.Occupation == nil || in.Occupation.Code != "15-1252.00" || !in.Leverage ||
 			in.Level != certwise.ExposureModerate || fmt.Sprint(in.OpenConditions) != "[trajectory_defined]" || len(in.OpenQuestions) == 0 {
 			t.Errorf("advice input = %+v", in)

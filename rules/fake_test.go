@@ -88,13 +88,18 @@ func (r *fakeCatalog) Recommend(_ context.Context, req certwise.RecommendRequest
 	return []certwise.Recommendation{{ID: "cert-a", Name: "Cert A", Provider: "P", CostUSD: fp(150), PrepHours: fp(30), Why: []string{"fits"}}}, nil
 }
 
+// fakeAdvisor records the last input it was given; the engine may call it
+// from several goroutines at once.
 type fakeAdvisor struct {
+	mu  sync.Mutex
 	in  certwise.AdviceInput
 	err error
 }
 
 func (f *fakeAdvisor) Advise(_ context.Context, in certwise.AdviceInput) (certwise.Advice, error) {
+	f.mu.Lock()
 	f.in = in
+	f.mu.Unlock()
 	if f.err != nil {
 		return certwise.Advice{}, f.err
 	}
