@@ -301,29 +301,6 @@ func stepDetails(s certwise.NextStep) []string {
 	return out
 }
 
-// TotalCostText says what a step's certifications cost together, and how
-// many of them the total leaves out for want of a confirmed price: "$49,
-// plus 2 without a confirmed price".
-func TotalCostText(s certwise.NextStep) string {
-	unpriced := 0
-	for _, c := range s.Certifications {
-		if c.CostUSD == nil {
-			unpriced++
-		}
-	}
-	t := display.Cost(s.TotalCostUSD, true)
-	switch {
-	case unpriced == 0:
-	case unpriced == len(s.Certifications):
-		return "not confirmed for any of them"
-	case unpriced == 1:
-		t += ", plus 1 without a confirmed price"
-	default:
-		t += ", plus " + strconv.Itoa(unpriced) + " without a confirmed price"
-	}
-	return t
-}
-
 func evidenceValue(v any) string {
 	switch t := v.(type) {
 	case float64:

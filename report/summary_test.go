@@ -78,22 +78,3 @@ func TestSummaryFirst(t *testing.T) {
 		})
 	}
 }
-
-func TestTotalCostText(t *testing.T) {
-	priced := certwise.Recommendation{CostUSD: ptr(49)}
-	var unpriced certwise.Recommendation
-	for _, tt := range []struct {
-		certs []certwise.Recommendation
-		total *float64
-		want  string
-	}{
-		{[]certwise.Recommendation{priced}, ptr(49), "$49"},
-		{[]certwise.Recommendation{priced, unpriced, unpriced}, ptr(49), "$49, plus 2 without a confirmed price"},
-		{[]certwise.Recommendation{priced, unpriced}, ptr(49), "$49, plus 1 without a confirmed price"},
-		{[]certwise.Recommendation{unpriced}, nil, "not confirmed for any of them"},
-	} {
-		if got := TotalCostText(certwise.NextStep{Certifications: tt.certs, TotalCostUSD: tt.total}); got != tt.want {
-			t.Errorf("%d certifications: got %q, want %q", len(tt.certs), got, tt.want)
-		}
-	}
-}
